@@ -1,0 +1,117 @@
+// swift-tools-version:6.2
+//
+// DistLab: one package from which a distributed-systems course runs its labs.
+// Modules/ are lab-agnostic libraries, Apps/ are the labs, Tools/ drive them, Tests/ test all of it.
+import PackageDescription
+
+let package = Package(
+    name: "DistLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "LabWire", targets: ["LabWire"]),
+        .library(name: "LabProto", targets: ["LabProto"]),
+        .library(name: "LabNet", targets: ["LabNet"]),
+        .library(name: "LabStore", targets: ["LabStore"]),
+        .library(name: "LabControl", targets: ["LabControl"]),
+        .executable(name: "labctl", targets: ["labctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", exact: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", exact: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", exact: "1.39.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-collections", exact: "1.6.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
+    ],
+    targets: [
+        // MARK: Shared modules (know nothing of any lab)
+        .target(
+            name: "LabWire",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Modules/LabWire"
+        ),
+        .target(
+            name: "LabProto",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            path: "Modules/LabProto"
+        ),
+        .target(
+            name: "LabNet",
+            dependencies: [
+                "LabWire",
+                "LabProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Modules/LabNet"
+        ),
+        .target(
+            name: "LabStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Modules/LabStore"
+        ),
+
+        // MARK: Tools
+        .target(
+            name: "LabControl",
+            dependencies: [
+                "LabWire",
+                "LabNet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tools/LabControl"
+        ),
+        .executableTarget(
+            name: "labctl",
+            dependencies: [
+                "LabControl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Tools/labctl"
+        ),
+
+        // MARK: Tests
+        .executableTarget(
+            name: "labtestnode",
+            dependencies: [
+                "LabNet",
+                "LabStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Fixtures/labtestnode"
+        ),
+        .testTarget(
+            name: "LabWireTests",
+            dependencies: ["LabWire", .product(name: "NIOEmbedded", package: "swift-nio")],
+            path: "Tests/LabWireTests"
+        ),
+        .testTarget(name: "LabNetTests", dependencies: ["LabNet"], path: "Tests/LabNetTests"),
+        .testTarget(name: "LabStoreTests", dependencies: ["LabStore"], path: "Tests/LabStoreTests"),
+        .testTarget(name: "LabControlTests", dependencies: ["LabControl"], path: "Tests/LabControlTests"),
+    ]
+)

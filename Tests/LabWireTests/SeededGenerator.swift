@@ -1,0 +1,22 @@
+import Foundation
+
+/// SplitMix64: a tiny deterministic generator so that every randomized test replays from its seed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { self.state = seed }
+
+    mutating func next() -> UInt64 {
+        self.state &+= 0x9E37_79B9_7F4A_7C15
+        var z = self.state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A seed from the environment (`LAB_SEED`) when replaying, otherwise a fresh one.
+    static func seedForTest() -> UInt64 {
+        if let text = ProcessInfo.processInfo.environment["LAB_SEED"], let seed = UInt64(text) { return seed }
+        return UInt64.random(in: 0...UInt64(UInt32.max))
+    }
+}

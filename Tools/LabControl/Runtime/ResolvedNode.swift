@@ -1,0 +1,71 @@
+import Foundation
+
+/// A node ready to launch: its executable found, ports allocated and templates filled in.
+struct ResolvedNode: Sendable {
+    var spec: NodeSpec
+    var executable: String
+    var arguments: [String]
+    var environment: [String: String]
+    var ports: [String: Int]
+    var dataDirectory: URL
+    var logFile: URL
+
+    /// Resolves every node of `manifest`: allocates auto ports once for the whole run and
+    /// renders each node's templates with them.
+    static func resolveAll(
+        _ manifest: Manifest,
+        runDirectory: RunDirectory,
+        locator: ExecutableLocator
+    ) throws -> [String: ResolvedNode] {
+        var ports: [String: [String: Int]] = [:]
+        for node in manifest.nodes {
+            var assigned: [String: Int] = [:]
+            for (name, spec) in node.ports.sorted(by: { $0.key < $1.key }) {
+                switch spec {
+                case .fixed(let number):
+                    guard PortAllocator.isFree(number) else {
+                        throw ControlError.portInUse(node: node.name, port: name, number: number)
+                    }
+                    assigned[name] = number
+                case .auto:
+                    assigned[name] = try PortAllocator.freePort()
+                }
+            }
+            ports[node.name] = assigned
+        }
+        func lookup(_ self: NodeSpec) -> (String, String) -> String {
+            { nodeName, field in
+                let name = nodeName == "self" ? self.name : nodeName
+                switch field {
+                case "host": return "127.0.0.1"
+                case "name": return name
+                case "dataDir": return runDirectory.dataDirectory(name).path
+                default: return ports[name]?[field].map(String.init) ?? ""
+                }
+            }
+        }
+        var resolved: [String: ResolvedNode] = [:]
+        for node in manifest.nodes {
+            let render = { (text: String) -> String in
+                (try? Template.parse(text).get())?.render(lookup(node)) ?? text
+            }
+            var environment = node.env.mapValues(render)
+            environment["LAB_TOPOLOGY"] = manifest.name
+            environment["LAB_NODE"] = node.name
+            environment["LAB_DATA_DIR"] = runDirectory.dataDirectory(node.name).path
+            for (name, number) in ports[node.name] ?? [:] {
+                environment["LAB_PORT_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))"] = String(number)
+            }
+            resolved[node.name] = ResolvedNode(
+                spec: node,
+                executable: try locator.locate(node.command),
+                arguments: node.args.map(render),
+                environment: environment,
+                ports: ports[node.name] ?? [:],
+                dataDirectory: runDirectory.dataDirectory(node.name),
+                logFile: runDirectory.logFile(node.name)
+            )
+        }
+        return resolved
+    }
+}
