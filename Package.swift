@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
-        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
         .package(url: "https://github.com/grpc/grpc-swift-2", exact: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", exact: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf", exact: "2.4.1"),
@@ -105,13 +104,18 @@ let package = Package(
             ],
             path: "Tests/Fixtures/labtestnode"
         ),
+        .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
         .testTarget(
             name: "LabWireTests",
-            dependencies: ["LabWire", .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: ["LabWire", "LabTestSupport", .product(name: "NIOEmbedded", package: "swift-nio")],
             path: "Tests/LabWireTests"
         ),
         .testTarget(name: "LabNetTests", dependencies: ["LabNet"], path: "Tests/LabNetTests"),
-        .testTarget(name: "LabStoreTests", dependencies: ["LabStore"], path: "Tests/LabStoreTests"),
-        .testTarget(name: "LabControlTests", dependencies: ["LabControl"], path: "Tests/LabControlTests"),
+        .testTarget(
+            name: "LabStoreTests",
+            dependencies: ["LabStore", "LabTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/LabStoreTests"
+        ),
+        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabNet", "LabTestSupport"], path: "Tests/LabControlTests"),
     ]
 )

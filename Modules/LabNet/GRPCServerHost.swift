@@ -23,7 +23,7 @@ import Synchronization
 public final class GRPCServerHost: Sendable {
     /// An IP address and port, e.g. `127.0.0.1:50051` or `[::1]:50051`.
     public struct Address: Sendable, Hashable, CustomStringConvertible {
-        /// The IP address, as text.
+        /// The IP address as text (a host name, in a requested address that gave one).
         public var host: String
         /// The TCP port.
         public var port: Int
@@ -131,7 +131,7 @@ public final class GRPCServerHost: Sendable {
 
     /// Binds, serves RPCs, and returns once the server has stopped after ``beginGracefulShutdown()``.
     ///
-    /// Call it once. Cancelling the calling task stops the server abruptly.
+    /// Call it once. Cancelling the calling task stops the server abruptly; `serve()` then returns.
     ///
     /// - Throws: ``GRPCServerHostError/serveFailed(_:reason:)`` if the server can't bind or fails.
     public func serve() async throws(GRPCServerHostError) {
@@ -162,6 +162,9 @@ public final class GRPCServerHost: Sendable {
                 try await group.next()
                 group.cancelAll()
             }
+        } catch where Task.isCancelled {
+            self.logger.info("gRPC server stopped: cancelled", metadata: ["address": "\(self.requestedAddress)"])
+            return
         } catch {
             self.logger.error("gRPC server failed", metadata: ["error": "\(error)"])
             throw .serveFailed(self.requestedAddress, reason: "\(error)")
@@ -179,7 +182,8 @@ public final class GRPCServerHost: Sendable {
 }
 
 /// Runs a ``GRPCServerHost`` for the duration of `body`: starts it, waits until it is bound,
-/// passes it to `body`, then shuts it down gracefully and waits until it has stopped.
+/// passes it to `body`, then shuts it down (gracefully if `body` returns, abruptly if it throws)
+/// and waits until it has stopped.
 ///
 /// The parameters are those of ``GRPCServerHost/init(host:port:services:health:shutdownGracePeriod:logger:)``.
 ///

@@ -1,3 +1,4 @@
+import LabTestSupport
 import Foundation
 import LabStore
 import Testing
@@ -7,14 +8,14 @@ import Testing
 /// `labtestnode object-writer` overwrites one key with self-checking objects in a loop. Each round
 /// waits for its "ready", lets it store a seeded-random number of further objects (watching them
 /// through `get`, which must never see a torn one either), kills it, and checks the object on disk.
-/// Replay a failure with LABSTORE_CRASH_SEED=<printed seed>.
+/// Replay a failure with LAB_SEED=<printed seed>.
 @Suite struct CrashSafetyTests {
     static let key = "crash/object.bin"
 
     @Test(.timeLimit(.minutes(1)))
     func sigkillDuringOverwritesNeverTearsTheObject() throws {
-        let seed = SeededGenerator.seed(fromEnvironment: "LABSTORE_CRASH_SEED")
-        print("CrashSafetyTests seed: \(seed) (replay with LABSTORE_CRASH_SEED=\(seed))")
+        let seed = SeededGenerator.seedForTest()
+        print("CrashSafetyTests seed: \(seed) (replay with LAB_SEED=\(seed))")
         var random = SeededGenerator(seed: seed)
         let executable = try FixtureExecutable.url(named: "labtestnode")
 

@@ -1,3 +1,4 @@
+import LabTestSupport
 import GRDB
 import LabStore
 import Testing

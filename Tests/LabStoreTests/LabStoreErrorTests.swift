@@ -1,3 +1,4 @@
+import LabTestSupport
 import Foundation
 import GRDB
 import LabStore

@@ -1,3 +1,4 @@
+import LabTestSupport
 import Foundation
 import LabStore
 import Testing

@@ -1,6 +1,7 @@
 import NIOCore
 import Testing
 @testable import LabWire
+import LabTestSupport
 
 @Suite("JSON lines")
 struct JSONLineCodingTests {

@@ -2,6 +2,7 @@ import NIOCore
 import NIOEmbedded
 import Testing
 @testable import LabWire
+import LabTestSupport
 
 @Suite("Length-prefixed frames")
 struct LengthPrefixedFrameTests {

@@ -268,13 +268,14 @@ public actor Supervisor {
         }
     }
 
+    /// Whether the process exits within `limit`. (A task group cannot do this race: it would
+    /// wait for its exit-watching child, and `Task.value` does not stop on cancellation.)
     private static func waitForExit(_ process: LaunchedProcess, within limit: Duration) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { _ = await process.exit.value; return true }
-            group.addTask { try? await Task.sleep(for: limit); return false }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
+        let outcome = FirstOutcome()
+        return await withCheckedContinuation { continuation in
+            outcome.install(continuation)
+            Task { _ = await process.exit.value; outcome.resolve(true) }
+            Task { try? await Task.sleep(for: limit); outcome.resolve(false) }
         }
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Finds the executables SwiftPM builds next to the test bundle (e.g. .build/debug/labtestnode).
-enum FixtureExecutable {
-    struct Missing: Error, CustomStringConvertible {
+public enum FixtureExecutable {
+    public struct Missing: Error, CustomStringConvertible {
         var name: String
         var searched: [String]
-        var description: String {
+        public var description: String {
             "test fixture executable '\(name)' not found; looked in: "
                 + searched.joined(separator: ", ")
                 + ". Build it with `swift build --product \(name)` (or run `swift build --build-tests`)."
@@ -14,7 +14,7 @@ enum FixtureExecutable {
 
     /// The URL of the built executable `name`, searching the test runner's directory and, for
     /// bundles nested like X.xctest/Contents/MacOS, its parents.
-    static func url(named name: String) throws -> URL {
+    public static func url(named name: String) throws -> URL {
         let runners = [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0])]
         var searched: [String] = []
         for runner in runners.compactMap({ $0 }) {
