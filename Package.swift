@@ -13,7 +13,9 @@ let package = Package(
         .library(name: "LabNet", targets: ["LabNet"]),
         .library(name: "LabStore", targets: ["LabStore"]),
         .library(name: "LabControl", targets: ["LabControl"]),
+        .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
         .executable(name: "labctl", targets: ["labctl"]),
+        .executable(name: "taskqueue", targets: ["taskqueue"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
@@ -69,6 +71,36 @@ let package = Package(
             path: "Modules/LabStore"
         ),
 
+        // MARK: Labs
+        .target(
+            name: "TaskQueueCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Apps/TaskQueue/Core"
+        ),
+        .target(
+            name: "TaskQueueService",
+            dependencies: [
+                "TaskQueueCore",
+                "LabWire",
+                "LabNet",
+                "LabStore",
+                "LabProto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/TaskQueue/Service"
+        ),
+        .executableTarget(
+            name: "taskqueue",
+            dependencies: [
+                "TaskQueueService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/TaskQueue/CLI"
+        ),
+
         // MARK: Tools
         .target(
             name: "LabControl",
@@ -110,11 +142,20 @@ let package = Package(
             dependencies: ["LabWire", "LabTestSupport", .product(name: "NIOEmbedded", package: "swift-nio")],
             path: "Tests/LabWireTests"
         ),
-        .testTarget(name: "LabNetTests", dependencies: ["LabNet"], path: "Tests/LabNetTests"),
+        .testTarget(
+            name: "LabNetTests",
+            dependencies: ["LabNet", "LabTestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/LabNetTests"
+        ),
         .testTarget(
             name: "LabStoreTests",
             dependencies: ["LabStore", "LabTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/LabStoreTests"
+        ),
+        .testTarget(
+            name: "TaskQueueTests",
+            dependencies: ["TaskQueueCore", "TaskQueueService", "LabNet", "LabTestSupport"],
+            path: "Tests/TaskQueueTests"
         ),
         .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabNet", "LabTestSupport"], path: "Tests/LabControlTests"),
     ]

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `taskqueue`: the task-queue lab's one executable (server, worker, client and tools).
+@main
+struct TaskQueueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "taskqueue",
+        abstract: "A durable job queue: clients submit tasks over TCP, workers lease and run them.",
+        discussion: """
+            Start a server with a local pool of 4 workers (the seed's experience):
+              taskqueue server --workers 4
+            Then, in another terminal:
+              taskqueue client                       interactive: uppercase hola, hash x, echo y, quit
+              taskqueue client submit --op hash --data hola
+            Workers can also be separate processes, on this or other machines:
+              taskqueue server --workers 0 --worker-port 5002
+              taskqueue worker --server 127.0.0.1:5002 --concurrency 4
+            """,
+        subcommands: []
+    )
+}

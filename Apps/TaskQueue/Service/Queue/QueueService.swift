@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import TaskQueueCore
+
+/// The queue as the server's front door, its gRPC worker service and its local worker pool see
+/// it: the durable store plus result artifacts, waiting for results, and waking idle workers.
+public struct QueueService: Sendable {
+    public let store: any TaskStore
+    public let artifacts: ResultArtifacts
+    private let waiters = TaskWaiters()
+    private let logger: Logger
+
+    public init(store: any TaskStore, artifacts: ResultArtifacts, logger: Logger = Logger(label: "taskqueue")) {
+        self.store = store
+        self.artifacts = artifacts
+        self.logger = logger
+    }
+
+    /// Records the task durably (or finds it by key) and wakes a waiting worker.
+    public func submit(_ submission: TaskSubmission) async throws -> SubmitOutcome {
+        let outcome = try await self.store.submit(submission, now: Date())
+        if outcome.created { await self.waiters.wakeWorkers() }
+        return outcome
+    }
+
+    /// Waits until the task is finished (done or dead), or returns its current record after
+    /// `timeout`. Completions in this process wake the wait at once; the store is checked again at
+    /// least every second, which covers a completion that raced the wait or happened at another
+    /// server sharing the queue.
+    public func awaitFinished(_ task: TaskRecord, timeout: Duration) async throws -> TaskRecord {
+        let deadline = ContinuousClock.now + timeout
+        var current = task
+        while true {
+            if current.state == .done || current.state == .dead { return current }
+            let remaining = deadline - ContinuousClock.now
+            if remaining <= .zero { return current }
+            if let finished = await self.waiters.waitUntilFinished(task.id, timeout: min(remaining, .seconds(1))) {
+                return finished
+            }
+            current = try await self.store.task(id: task.id) ?? current
+        }
+    }
+
+    /// Leases up to `limit` tasks, waiting up to `wait` for one to become available.
+    public func lease(worker: String, limit: Int, wait: Duration) async throws -> [TaskRecord] {
+        let deadline = ContinuousClock.now + wait
+        while true {
+            let leased = try await self.store.lease(worker: worker, limit: limit, now: Date())
+            let remaining = deadline - ContinuousClock.now
+            if !leased.isEmpty || remaining <= .zero { return leased }
+            // Wake at least every second: retries that back off become visible without a submit.
+            await self.waiters.waitForWork(timeout: min(remaining, .seconds(1)))
+        }
+    }
+
+    public func extend(id: String, token: String) async throws -> TaskRecord {
+        try await self.store.extend(id: id, token: token, now: Date())
+    }
+
+    /// Stores the result, writes the artifact, and wakes whoever waits for the task.
+    public func complete(id: String, token: String, result: String, worker: String) async throws -> TaskRecord {
+        let task = try await self.store.complete(id: id, token: token, result: result, worker: worker, now: Date())
+        do {
+            try self.artifacts.write(task)
+        } catch {
+            self.logger.error("result of \(id) is stored but its artifact could not be written: \(error)")
+        }
+        await self.waiters.taskFinished(task)
+        return task
+    }
+
+    /// Records a failed attempt; wakes waiters if the task is now dead, else workers for the retry.
+    public func fail(id: String, token: String, error: String) async throws -> TaskRecord {
+        let task = try await self.store.fail(id: id, token: token, error: error, now: Date())
+        if task.state == .dead {
+            await self.waiters.taskFinished(task)
+        }
+        return task
+    }
+
+    public func requeue(id: String) async throws -> TaskRecord {
+        let task = try await self.store.requeue(id: id, now: Date())
+        await self.waiters.wakeWorkers()
+        return task
+    }
+
+    public func task(id: String) async throws -> TaskRecord? { try await self.store.task(id: id) }
+    public func deadLetters(limit: Int) async throws -> [TaskRecord] { try await self.store.deadLetters(limit: limit) }
+    public func stats() async throws -> QueueStats { try await self.store.stats(now: Date()) }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import LabStore
+import TaskQueueCore
+
+/// The embedded queue: one SQLite file in WAL mode with synchronous FULL, so a task is on disk
+/// before `submit` returns. Every method is one write transaction applying `TaskLifecycle`.
+public struct SQLiteTaskStore: TaskStore {
+    public let policy: QueuePolicy
+    private let database: LabDatabase
+
+    /// Opens (creating and migrating if needed) the queue database at `path`.
+    public init(path: String, policy: QueuePolicy = QueuePolicy(), synchronous: DatabaseOptions.Synchronous = .full) throws {
+        self.policy = policy
+        self.database = try LabDatabase.open(
+            at: path,
+            options: DatabaseOptions(synchronous: synchronous),
+            migrations: TaskTable.migrations
+        )
+    }
+
+    public func submit(_ submission: TaskSubmission, now: Date) async throws -> SubmitOutcome {
+        let maxAttempts = self.policy.maxAttempts
+        return try await self.database.write { db in
+            if let key = submission.key, let existing = try TaskTable.fetch(db, key: key) {
+                return SubmitOutcome(task: existing, created: false)
+            }
+            let task = TaskRecord(id: TaskIdentifier.make(), op: submission.op, data: submission.data, key: submission.key, maxAttempts: maxAttempts, now: now)
+            try TaskTable.insert(task, db)
+            return SubmitOutcome(task: task, created: true)
+        }
+    }
+
+    public func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord] {
+        let policy = self.policy
+        return try await self.database.write { db in
+            var leased: [TaskRecord] = []
+            for task in try TaskTable.fetchLeasable(db, now: now, limit: limit) {
+                let next = TaskLifecycle.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
+                try TaskTable.update(next, db)
+                if next.state == .leased { leased.append(next) }
+            }
+            return leased
+        }
+    }
+
+    public func extend(id: String, token: String, now: Date) async throws -> TaskRecord {
+        let policy = self.policy
+        return try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.extend(task, token: token, now: now, policy: policy) }
+    }
+
+    public func complete(id: String, token: String, result: String, worker: String, now: Date) async throws -> TaskRecord {
+        try await self.database.write { db in
+            guard let task = try TaskTable.fetch(db, id: id) else { throw LeaseError.unknownTask(id: id) }
+            let next = try TaskLifecycle.complete(task, token: token, result: result, worker: worker, now: now)
+            try TaskTable.update(next, db)
+            try TaskTable.insertResult(next, db)
+            return next
+        }
+    }
+
+    public func fail(id: String, token: String, error: String, now: Date) async throws -> TaskRecord {
+        let policy = self.policy
+        return try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.fail(task, token: token, error: error, now: now, policy: policy) }
+    }
+
+    public func requeue(id: String, now: Date) async throws -> TaskRecord {
+        try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.requeue(task, now: now) }
+    }
+
+    public func task(id: String) async throws -> TaskRecord? {
+        try await self.database.read { db in try TaskTable.fetch(db, id: id) }
+    }
+
+    public func deadLetters(limit: Int) async throws -> [TaskRecord] {
+        try await self.database.read { db in try TaskTable.fetchDead(db, limit: limit) }
+    }
+
+    public func stats(now: Date) async throws -> QueueStats {
+        try await self.database.read { db in try TaskTable.stats(db, now: now) }
+    }
+
+    private func change(_ id: String, _ transition: @escaping @Sendable (TaskRecord) throws(LeaseError) -> TaskRecord) async throws -> TaskRecord {
+        try await self.database.write { db in
+            guard let task = try TaskTable.fetch(db, id: id) else { throw LeaseError.unknownTask(id: id) }
+            let next = try transition(task)
+            try TaskTable.update(next, db)
+            return next
+        }
+    }
+}
