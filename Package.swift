@@ -136,7 +136,11 @@ let package = Package(
             ],
             path: "Tests/Fixtures/labtestnode"
         ),
-        .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
+        .target(
+            name: "LabTestSupport",
+            dependencies: ["LabControl", "LabNet", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Tests/LabTestSupport"
+        ),
         .testTarget(
             name: "LabWireTests",
             dependencies: ["LabWire", "LabTestSupport", .product(name: "NIOEmbedded", package: "swift-nio")],
@@ -154,7 +158,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TaskQueueTests",
-            dependencies: ["TaskQueueCore", "TaskQueueService", "LabNet", "LabTestSupport"],
+            dependencies: [
+                "TaskQueueCore", "TaskQueueService", "LabNet", "LabTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/TaskQueueTests"
         ),
         .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabNet", "LabTestSupport"], path: "Tests/LabControlTests"),

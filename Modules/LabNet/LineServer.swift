@@ -38,6 +38,9 @@ public struct LineServer: Sendable {
             listener = try await ServerBootstrap(group: group)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                // A client that half-closes after its requests (`nc -N`, shutdown(SHUT_WR)) still
+                // gets every reply: the end of its input ends the connection only once they are sent.
+                .childChannelOption(.allowRemoteHalfClosure, value: true)
                 .bind(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let pipeline = channel.pipeline.syncOperations

@@ -1,5 +1,6 @@
 import Foundation
 import LabControl
+import LabNet
 import LabTestSupport
 import Testing
 
@@ -163,6 +164,22 @@ struct LauncherTests {
         try await topology.run { topology async throws in
             #expect(try topology.node("web").phase == .ready)
             #expect(topology.supervisorLog.contains("web: ready"))
+        }
+    }
+
+    @Test func aGRPCProbeWaitsForTheHealthService() async throws {
+        let topology = try Topology(name: "grpc", manifest: """
+            {"name": "grpc", "nodes": [{"name": "rpc", "command": "labtestnode",
+              "args": ["serve-grpc", "--port", "{{self.port}}"],
+              "ports": {"port": "auto"}, "ready": {"grpc": {"port": "port"}}}]}
+            """)
+        try await topology.run { topology async throws in
+            let node = try topology.node("rpc")
+            #expect(node.phase == .ready)
+            #expect(topology.supervisorLog.contains("rpc: ready"))
+            let port = try #require(node.ports["port"])
+            // The suite runs many processes at once: a generous deadline, unlike the probe's 1 s.
+            #expect(try await checkHealth(host: "127.0.0.1", port: port, timeout: .seconds(10)) == .serving)
         }
     }
 }

@@ -16,6 +16,6 @@ struct TaskQueueCommand: AsyncParsableCommand {
               taskqueue server --workers 0 --worker-port 5002
               taskqueue worker --server 127.0.0.1:5002 --concurrency 4
             """,
-        subcommands: []
+        subcommands: [ServerCommand.self, WorkerCommand.self, ClientCommand.self, StatsCommand.self]
     )
 }

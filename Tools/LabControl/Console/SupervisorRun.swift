@@ -48,7 +48,9 @@ public enum SupervisorRun {
         var exitCode: Int32 = 0
         do {
             try await supervisor.start()
-            console.print("\n" + StatusTable.render(await supervisor.state()) + "\n", from: "labctl")
+            for line in StatusTable.render(await supervisor.state()).split(separator: "\n") {
+                console.print(String(line), from: "labctl")
+            }
             if showOutput { events("press Ctrl-C to stop the topology") }
         } catch {
             exitCode = 1
@@ -58,7 +60,7 @@ public enum SupervisorRun {
         try? await Task.sleep(for: .milliseconds(200))  // let the reply to `labctl down` reach its client
         for follower in followers { follower.cancel() }
         control.stop()
-        _ = signals
+        withExtendedLifetime(signals) {}
         return exitCode
     }
 

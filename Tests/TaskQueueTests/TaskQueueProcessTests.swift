@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import LabTestSupport
+import Testing
+
+/// The task queue as real processes under labctl: crashes of workers and of the server.
+@Suite("taskqueue processes")
+struct TaskQueueProcessTests {
+    /// A server without a local pool and `workers` worker processes, on OS-chosen ports.
+    static func manifest(name: String, workers: [String], localPool: Int = 0, visibilityTimeout: Double = 1) -> String {
+        let workerNodes = workers.map { worker in
+            #"{"name": "\#(worker)", "command": "taskqueue", "args": ["worker", "--server", "{{server.host}}:{{server.workers}}", "--concurrency", "1", "--name", "\#(worker)"], "ready": {"log": "connected"}, "dependsOn": ["server"]}"#
+        }
+        let server = #"{"name": "server", "command": "taskqueue", "args": ["server", "--port", "{{self.port}}", "--worker-port", "{{self.workers}}", "--workers", "\#(localPool)", "--visibility-timeout", "\#(visibilityTimeout)", "--retry-delay", "0.1", "--data", "{{self.dataDir}}"], "ports": {"port": "auto", "workers": "auto"}, "ready": {"grpc": {"port": "workers"}}}"#
+        return #"{"name": "\#(name)", "nodes": [\#(([server] + workerNodes).joined(separator: ", "))]}"#
+    }
+
+    /// Sends one request line to the server's front door and decodes the reply object.
+    static func request(_ topology: Topology, _ json: String) async throws -> [String: Any] {
+        let reply = try await topology.ask("server", json)
+        return try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any] ?? [:]
+    }
+
+    static func resultRows(_ topology: Topology, id: String) throws -> Int {
+        let path = topology.runDirectory.dataDirectory("server").appendingPathComponent("queue.sqlite").path
+        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results WHERE task_id = ?", arguments: [id]) ?? 0 }
+    }
+
+    @Test func aWorkerKilledMidTaskLosesItsLeaseAndAnotherFinishesIt() async throws {
+        let topology = try Topology(name: "tq-worker-crash", manifest: Self.manifest(name: "tq-worker-crash", workers: ["worker-a", "worker-b"]))
+        try await topology.run { topology async throws in
+            let accepted = try await Self.request(topology, #"{"op":"sleep","data":"2500","mode":"async"}"#)
+            let id = try #require(accepted["id"] as? String)
+            var holder = ""
+            try await eventually("the task is leased") {
+                let status = try await Self.request(topology, #"{"cmd":"status","id":"\#(id)"}"#)
+                holder = status["worker"] as? String ?? ""
+                return status["state"] as? String == "leased" && !holder.isEmpty
+            }
+            let victim = holder.hasPrefix("worker-a") ? "worker-a" : "worker-b"
+            let kill = try topology.labctl("kill", victim)
+            #expect(kill.status == 0, "\(kill.transcript)")
+            var final: [String: Any] = [:]
+            try await eventually("another worker finished the task", timeout: .seconds(30)) {
+                final = try await Self.request(topology, #"{"cmd":"status","id":"\#(id)"}"#)
+                return final["state"] as? String == "done"
+            }
+            let result = try await Self.request(topology, #"{"cmd":"result","id":"\#(id)"}"#)
+            #expect(result["result"] as? String == "slept 2500 ms")
+            #expect((result["worker"] as? String)?.hasPrefix(victim) == false, "\(result)")
+            #expect(result["attempts"] as? Int == 2, "\(result)")
+            #expect(try Self.resultRows(topology, id: id) == 1)
+        }
+    }
+
+    @Test func everyAcceptedTaskCompletesAfterTheServerIsKilledAndRestarted() async throws {
+        let topology = try Topology(name: "tq-server-crash", manifest: Self.manifest(name: "tq-server-crash", workers: [], localPool: 2))
+        try await topology.run { topology async throws in
+            var ids: [String] = []
+            for index in 0..<6 {
+                let accepted = try await Self.request(topology, #"{"op":"sleep","data":"\#(200 + index * 50)","mode":"async"}"#)
+                ids.append(try #require(accepted["id"] as? String, "\(accepted)"))
+            }
+            #expect(try topology.labctl("kill", "server").status == 0)
+            let restart = try topology.labctl("restart", "server")
+            #expect(restart.status == 0, "\(restart.transcript)")
+            for id in ids {
+                try await eventually("task \(id) done after the restart", timeout: .seconds(30)) {
+                    let status = try await Self.request(topology, #"{"cmd":"status","id":"\#(id)"}"#)
+                    return status["state"] as? String == "done"
+                }
+                #expect(try Self.resultRows(topology, id: id) == 1)
+            }
+        }
+    }
+}
