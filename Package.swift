@@ -96,6 +96,8 @@ let package = Package(
             name: "taskqueue",
             dependencies: [
                 "TaskQueueService",
+                "TaskQueueCore",
+                "LabNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/TaskQueue/CLI"
@@ -159,8 +161,10 @@ let package = Package(
         .testTarget(
             name: "TaskQueueTests",
             dependencies: [
-                "TaskQueueCore", "TaskQueueService", "LabNet", "LabTestSupport",
+                "TaskQueueCore", "TaskQueueService", "LabNet", "LabProto", "LabTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/TaskQueueTests"
         ),

@@ -65,22 +65,22 @@ struct LauncherTests {
             """)
         try await topology.run { topology async throws in
             let first = try #require(try topology.node("store").pid)
-            let kill = try topology.labctl("kill", "store")
+            let kill = try await topology.labctl("kill", "store")
             #expect(kill.status == 0, "\(kill.transcript)")
             #expect(try topology.node("store").phase == .stopped)
             #expect(!isAlive(first))
             #expect(try topology.node("store").restarts == 0, "a kill by labctl is not a crash to restart")
 
-            let restart = try topology.labctl("restart", "store")
+            let restart = try await topology.labctl("restart", "store")
             #expect(restart.status == 0, "\(restart.transcript)")
             #expect(try topology.node("store").phase == .ready)
             #expect(try await topology.ask("store", "ping") == "pong store boot 2 peer -")
 
-            #expect(try topology.labctl("stop", "store").status == 0)
+            #expect(try await topology.labctl("stop", "store").status == 0)
             #expect(try topology.node("store").phase == .stopped)
             #expect(try topology.node("store").lastExit == "killed by signal 15 (SIGTERM)")
 
-            let unknown = try topology.labctl("kill", "nosuch")
+            let unknown = try await topology.labctl("kill", "nosuch")
             #expect(unknown.status != 0)
             #expect(unknown.errorOutput.contains("no node named 'nosuch'"))
         }
@@ -90,10 +90,10 @@ struct LauncherTests {
         let topology = try Topology(name: "pause", manifest: #"{"name": "pause", "nodes": [\#(serveNode("store"))]}"#)
         try await topology.run { topology async throws in
             let pid = try #require(try topology.node("store").pid)
-            #expect(try topology.labctl("pause", "store").status == 0)
+            #expect(try await topology.labctl("pause", "store").status == 0)
             #expect(try topology.node("store").phase == .paused)
             try await eventually("process stopped") { processState(pid) == "T" }
-            #expect(try topology.labctl("resume", "store").status == 0)
+            #expect(try await topology.labctl("resume", "store").status == 0)
             try await eventually("process running again") { processState(pid) != "T" }
             #expect(try await topology.ask("store", "ping") == "pong store boot 1 peer -")
         }
@@ -104,7 +104,7 @@ struct LauncherTests {
             {"name": "stubborn", "nodes": [\(serveNode("store", extra: #", "stopGracePeriod": 0.3"#, args: ["--ignore-sigterm"]))]}
             """)
         try await topology.run { topology async throws in
-            #expect(try topology.labctl("stop", "store").status == 0)
+            #expect(try await topology.labctl("stop", "store").status == 0)
             #expect(try topology.node("store").lastExit == "killed by signal 9 (SIGKILL)")
             #expect(topology.supervisorLog.contains("sending SIGKILL"))
         }
@@ -136,7 +136,7 @@ struct LauncherTests {
               \(serveNode("bad", extra: #", "dependsOn": ["good"]"#, args: ["--fail-start", "3"]))
             ]}
             """)
-        let up = try topology.labctl("up", "--detach", topology.manifestPath)
+        let up = try await topology.labctl("up", "--detach", topology.manifestPath)
         #expect(up.status != 0)
         #expect(up.output.contains("bad did not become ready"), "\(up.transcript)")
         #expect(up.output.contains("fatal: asked to fail at start-up with code 3"), "\(up.transcript)")
@@ -147,9 +147,9 @@ struct LauncherTests {
         try await eventually("supervisor gone") { !isAlive(state.supervisorPID) }
     }
 
-    @Test func anInvalidManifestStartsNothing() throws {
+    @Test func anInvalidManifestStartsNothing() async throws {
         let topology = try Topology(name: "invalid", manifest: #"{"name": "invalid", "nodes": [{"name": "a", "command": "labtestnode", "dependsOn": ["b"]}]}"#)
-        let up = try topology.labctl("up", topology.manifestPath)
+        let up = try await topology.labctl("up", topology.manifestPath)
         #expect(up.status == 2)
         #expect(up.errorOutput.contains("$.nodes[0].dependsOn[0]: no node is named 'b'"), "\(up.transcript)")
         #expect(!FileManager.default.fileExists(atPath: topology.runDirectory.stateFile.path))

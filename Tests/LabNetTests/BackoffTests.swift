@@ -143,13 +143,11 @@ struct RetryPolicyTests {
             }
         }
         for await _ in failures { break }
-        let clock = ContinuousClock()
-        let start = clock.now
         retrying.cancel()
-        let outcome = try await withDeadline(.seconds(10), "the retries stopping after cancellation") {
+        // Well under the minute the backoff would wait.
+        let outcome = try await withDeadline(.seconds(30), "the retries stopping after cancellation") {
             await retrying.result
         }
-        #expect(clock.now - start < .seconds(10))
         #expect(attempts.count == 1)
         switch outcome {
         case .success(let value):
@@ -171,7 +169,7 @@ struct RetryPolicyTests {
                 throw AttemptFailed(attempt: attempt)
             }
         }
-        let outcome = try await withDeadline(.seconds(10), "a cancelled retry returning") { await retrying.result }
+        let outcome = try await withDeadline(.seconds(30), "a cancelled retry returning") { await retrying.result }
         #expect(attempts.count == 1)
         #expect(throws: AttemptFailed(attempt: 1)) { try outcome.get() }
     }

@@ -88,8 +88,6 @@ struct TCPConnectorTests {
         let reserved = try ReservedPort()
         let attempts = Counter()
         let connector = TCPConnector(connectTimeout: .seconds(5), retry: quickRetries(4))
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = await #expect(throws: NetError.self) {
             _ = try await connector.connect(host: "127.0.0.1", port: reserved.port) { channel in
                 _ = attempts.increment()
@@ -108,7 +106,6 @@ struct TCPConnectorTests {
         let message = String(describing: error!)
         #expect(message.contains("127.0.0.1:\(reserved.port)"), "\(message)")
         #expect(message.contains("after 4 attempt(s)"), "\(message)")
-        #expect(clock.now - start < .seconds(5))
     }
 
     @Test("LineClient reports the same failure through its connector")

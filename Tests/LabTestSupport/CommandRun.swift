@@ -7,7 +7,19 @@ public struct CommandRun: Sendable {
     public var errorOutput: String
 
     /// Runs the built product `name` with `arguments` in `directory` and collects its output.
-    public static func run(_ name: String, _ arguments: [String], in directory: String) throws -> CommandRun {
+    ///
+    /// The wait happens on a thread of its own: blocking one of Swift's cooperative threads (as
+    /// many as there are cores) for the seconds a `labctl up` takes would stall every other test
+    /// running in parallel, and make their deadlines fail.
+    public static func run(_ name: String, _ arguments: [String], in directory: String) async throws -> CommandRun {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try self.runBlocking(name, arguments, in: directory) })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ name: String, _ arguments: [String], in directory: String) throws -> CommandRun {
         let process = Process()
         process.executableURL = try FixtureExecutable.url(named: name)
         process.arguments = arguments

@@ -22,21 +22,21 @@ public struct Topology: Sendable {
 
     /// Runs `labctl ARGS --run-dir <folder>/.lab` in the folder.
     @discardableResult
-    public func labctl(_ arguments: String...) throws -> CommandRun {
-        try CommandRun.run("labctl", arguments + ["--run-dir", self.runRoot], in: self.folder.path)
+    public func labctl(_ arguments: String...) async throws -> CommandRun {
+        try await CommandRun.run("labctl", arguments + ["--run-dir", self.runRoot], in: self.folder.path)
     }
 
     /// Starts the topology in the background, runs `body`, and always brings it down.
     public func run(_ body: (Topology) async throws -> Void) async throws {
-        let up = try self.labctl("up", "--detach", self.manifestPath)
+        let up = try await self.labctl("up", "--detach", self.manifestPath)
         guard up.status == 0 else { throw TopologyFailure(message: "labctl up failed\n\(up.transcript)\n\(self.supervisorLog)") }
         do {
             try await body(self)
         } catch {
-            try? self.labctl("down")
+            try? await self.labctl("down")
             throw error
         }
-        try self.labctl("down")
+        try await self.labctl("down")
     }
 
     public func state() throws -> TopologyState {

@@ -39,7 +39,7 @@ struct TaskQueueProcessTests {
                 return status["state"] as? String == "leased" && !holder.isEmpty
             }
             let victim = holder.hasPrefix("worker-a") ? "worker-a" : "worker-b"
-            let kill = try topology.labctl("kill", victim)
+            let kill = try await topology.labctl("kill", victim)
             #expect(kill.status == 0, "\(kill.transcript)")
             var final: [String: Any] = [:]
             try await eventually("another worker finished the task", timeout: .seconds(30)) {
@@ -62,8 +62,8 @@ struct TaskQueueProcessTests {
                 let accepted = try await Self.request(topology, #"{"op":"sleep","data":"\#(200 + index * 50)","mode":"async"}"#)
                 ids.append(try #require(accepted["id"] as? String, "\(accepted)"))
             }
-            #expect(try topology.labctl("kill", "server").status == 0)
-            let restart = try topology.labctl("restart", "server")
+            #expect(try await topology.labctl("kill", "server").status == 0)
+            let restart = try await topology.labctl("restart", "server")
             #expect(restart.status == 0, "\(restart.transcript)")
             for id in ids {
                 try await eventually("task \(id) done after the restart", timeout: .seconds(30)) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LabNet
+import Synchronization
 import TaskQueueService
 
 /// `taskqueue server`: the front door (TCP, newline-delimited JSON), the worker service (gRPC)
@@ -40,18 +41,35 @@ struct ServerCommand: AsyncParsableCommand {
             service: service, host: self.host, port: self.port,
             idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)))
         let grpc = try GRPCServerHost(host: self.host, port: self.workerPort, services: [WorkerRPCService(queue: service)])
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { try await grpc.serve() }
-            let workerAddress = try await grpc.listeningAddress
-            print("taskqueue server: clients on \(self.host):\(frontDoor.port), workers on \(workerAddress), data in \(self.queue.data)")
-            print("ready")
-            fflush(nil)
-            if self.workers > 0 {
-                group.addTask {
-                    await Worker(name: "worker", concurrency: self.workers).run(on: LocalWorkSource(queue: service))
+        let workers = self.workers
+        let announcement = "taskqueue server: clients on \(self.host):\(frontDoor.port), data in \(self.queue.data)"
+        // SIGINT/SIGTERM stop accepting and end the process; what was acknowledged is already on disk.
+        let failure = Mutex<(any Error)?>(nil)
+        let signal = await StopSignals.run {
+            do {
+                try await withThrowingDiscardingTaskGroup { group in
+                    group.addTask { try await grpc.serve() }
+                    let workerAddress = try await grpc.listeningAddress
+                    print("\(announcement), workers on \(workerAddress)\(workers > 0 ? ", \(workers) local workers" : "")")
+                    fflush(nil)
+                    if workers > 0 {
+                        group.addTask { await Worker(name: "worker", concurrency: workers).run(on: LocalWorkSource(queue: service)) }
+                    }
+                    group.addTask { try await frontDoor.run() }
+                    group.addTask {
+                        try? await Task.sleep(for: .seconds(365 * 86_400))  // until a stop signal cancels it
+                        grpc.beginGracefulShutdown()
+                    }
                 }
+            } catch is CancellationError {
+            } catch {
+                failure.withLock { $0 = error }
             }
-            group.addTask { try await frontDoor.run() }
         }
+        if let error = failure.withLock({ $0 }) {
+            FileHandle.standardError.write(Data("taskqueue server: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        if let signal { print("taskqueue server: stopped by signal \(signal)") }
     }
 }

@@ -45,6 +45,7 @@ public struct QueueService: Sendable {
     public func lease(worker: String, limit: Int, wait: Duration) async throws -> [TaskRecord] {
         let deadline = ContinuousClock.now + wait
         while true {
+            try Task.checkCancellation()
             let leased = try await self.store.lease(worker: worker, limit: limit, now: Date())
             let remaining = deadline - ContinuousClock.now
             if !leased.isEmpty || remaining <= .zero { return leased }
