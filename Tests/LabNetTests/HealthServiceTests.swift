@@ -92,16 +92,13 @@ struct HealthServiceTests {
 
     @Test("Watch: the client's default deadline ends a watch that sees no change")
     func watchHitsDefaultDeadline() async throws {
-        let clock = ContinuousClock()
         try await withHealthClient(defaultTimeout: .milliseconds(300)) { client in
-            let start = clock.now
             let error = await #expect(throws: RPCError.self) {
                 try await client.watch(.init()) { response in
                     for try await _ in response.messages {}
                 }
             }
             #expect(error?.code == .deadlineExceeded)
-            #expect(clock.now - start < .seconds(3))
         }
     }
 }

@@ -69,7 +69,8 @@ public actor Supervisor {
         }
         self.phase = .running
         self.persist()
-        self.events("all \(self.records.count) nodes ready in \(Self.format(clock.now - started))")
+        let count = self.records.count
+        self.events("\(count == 1 ? "the node is" : "all \(count) nodes are") ready after \(Self.format(clock.now - started))")
     }
 
     /// Stops every running node, dependents first, and marks the topology down.
