@@ -13,7 +13,8 @@ struct ServerCommand: AsyncParsableCommand {
         discussion: """
             Clients send one JSON object per line to --port, e.g. {"op":"uppercase","data":"hola mundo"}.
             Workers lease tasks over gRPC from --worker-port (see `taskqueue worker`). Every accepted
-            task is in --data/queue.sqlite before it is acknowledged; results also go to
+            task is in the queue (--data/queue.sqlite, or with --store the PostgreSQL database that
+            servers on many machines can share) before it is acknowledged; results also go to
             --data/objects/results/<id>.json.
             """
     )
@@ -36,30 +37,23 @@ struct ServerCommand: AsyncParsableCommand {
     @OptionGroup var queue: QueueOptions
 
     func run() async throws {
-        let service = try self.queue.openService()
-        let frontDoor = try await FrontDoor.bind(
-            service: service, host: self.host, port: self.port,
-            idleTimeout: .milliseconds(Int64(self.idleTimeout * 1000)))
-        let grpc = try GRPCServerHost(host: self.host, port: self.workerPort, services: [WorkerRPCService(queue: service)])
-        let workers = self.workers
-        let announcement = "taskqueue server: clients on \(self.host):\(frontDoor.port), data in \(self.queue.data)"
+        try await self.queue.withService { service in try await self.serve(service) }
+    }
+
+    private func serve(_ service: QueueService) async throws {
+        let (host, port, workerPort, workers, idleTimeout) = (self.host, self.port, self.workerPort, self.workers, self.idleTimeout)
+        let queue = self.queue
         // SIGINT/SIGTERM stop accepting and end the process; what was acknowledged is already on disk.
         let failure = Mutex<(any Error)?>(nil)
         let signal = await StopSignals.run {
             do {
-                try await withThrowingDiscardingTaskGroup { group in
-                    group.addTask { try await grpc.serve() }
-                    let workerAddress = try await grpc.listeningAddress
-                    print("\(announcement), workers on \(workerAddress)\(workers > 0 ? ", \(workers) local workers" : "")")
+                try await QueueServer.run(
+                    service: service, host: host, port: port, workerPort: workerPort, workers: workers,
+                    idleTimeout: .milliseconds(Int64(idleTimeout * 1000))
+                ) { frontDoorPort, workerAddress in
+                    print("taskqueue server: clients on \(host):\(frontDoorPort), queue in \(queue.storeDescription), workers on \(workerAddress)"
+                        + (workers > 0 ? ", \(workers) local workers" : ""))
                     fflush(nil)
-                    if workers > 0 {
-                        group.addTask { await Worker(name: "worker", concurrency: workers).run(on: LocalWorkSource(queue: service)) }
-                    }
-                    group.addTask { try await frontDoor.run() }
-                    group.addTask {
-                        try? await Task.sleep(for: .seconds(365 * 86_400))  // until a stop signal cancels it
-                        grpc.beginGracefulShutdown()
-                    }
                 }
             } catch is CancellationError {
             } catch {

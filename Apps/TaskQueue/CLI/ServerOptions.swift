@@ -5,8 +5,14 @@ import TaskQueueService
 
 /// Where the queue lives and how it behaves; shared by the server and the offline tools.
 struct QueueOptions: ParsableArguments {
-    @Option(help: "Folder for the queue database (queue.sqlite) and result documents (results/).")
+    @Option(help: "Folder for the queue database (queue.sqlite) and result documents (objects/results/).")
     var data: String = "taskqueue-data"
+
+    @Option(help: ArgumentHelp(
+        "A PostgreSQL queue that servers on many machines share, instead of the SQLite file in --data. "
+            + "$NAME reads the URL from the environment variable NAME (keeps the password out of manifests).",
+        valueName: "postgres://user:password@host:port/database"))
+    var store: String?
 
     @Option(help: "Seconds a leased task stays invisible to other workers unless extended.")
     var visibilityTimeout: Double = 30
@@ -24,10 +30,44 @@ struct QueueOptions: ParsableArguments {
             retryBaseDelay: .milliseconds(Int64(self.retryDelay * 1000)))
     }
 
-    /// Opens the queue in the data folder.
+    func validate() throws {
+        _ = try self.postgresURL()
+    }
+
+    /// The PostgreSQL queue --store names, or nil for the SQLite file in --data.
+    func postgresURL() throws -> PostgresURL? {
+        guard var text = self.store else { return nil }
+        if text.hasPrefix("$") {
+            let name = String(text.dropFirst())
+            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                throw ValidationError("--store \(text): the environment variable \(name) is not set")
+            }
+            text = value
+        }
+        do { return try PostgresURL(text) } catch { throw ValidationError("--store: \(error)") }
+    }
+
+    /// Opens the queue (PostgreSQL with --store, else --data/queue.sqlite), runs `body` with it, and
+    /// closes it when `body` returns. Result documents always go to --data/objects.
+    func withService<Result: Sendable>(_ body: (QueueService) async throws -> Result) async throws -> Result {
+        guard let url = try self.postgresURL() else { return try await body(try self.openService()) }
+        try FileManager.default.createDirectory(atPath: self.data, withIntermediateDirectories: true)
+        let artifacts = try ResultArtifacts(directory: self.data + "/objects")
+        return try await PostgresTaskStore.connect(url: url, policy: self.policy) { postgres in
+            try await body(QueueService(store: postgres, artifacts: artifacts))
+        }
+    }
+
+    /// Opens the SQLite queue in --data (what `withService` does without --store); it needs no
+    /// task to run in, so `taskqueue bench` uses it directly.
     func openService() throws -> QueueService {
         try FileManager.default.createDirectory(atPath: self.data, withIntermediateDirectories: true)
         let store = try SQLiteTaskStore(path: self.data + "/queue.sqlite", policy: self.policy)
         return QueueService(store: store, artifacts: try ResultArtifacts(directory: self.data + "/objects"))
+    }
+
+    /// Where tasks are kept, for the start-up line (the password hidden).
+    var storeDescription: String {
+        (try? self.postgresURL())??.description ?? self.data + "/queue.sqlite"
     }
 }

@@ -15,7 +15,9 @@ struct TaskQueueCommand: AsyncParsableCommand {
             Workers can also be separate processes, on this or other machines:
               taskqueue server --workers 0 --worker-port 5002
               taskqueue worker --server 127.0.0.1:5002 --concurrency 4
+            Measure tasks/s and latency (an in-process server unless --server is given):
+              taskqueue bench --connections 32 --duration 10
             """,
-        subcommands: [ServerCommand.self, WorkerCommand.self, ClientCommand.self, StatsCommand.self]
+        subcommands: [ServerCommand.self, WorkerCommand.self, ClientCommand.self, StatsCommand.self, BenchCommand.self]
     )
 }

@@ -4,10 +4,12 @@ import LabStore
 import TaskQueueCore
 
 /// The embedded queue: one SQLite file in WAL mode with synchronous FULL, so a task is on disk
-/// before `submit` returns. Every method is one write transaction applying `TaskLifecycle`.
+/// before `submit` returns. Every method is one atomic change applying `TaskLifecycle`; changes
+/// that arrive together share one transaction and one fsync (see `GroupCommit`).
 public struct SQLiteTaskStore: TaskStore {
     public let policy: QueuePolicy
     private let database: LabDatabase
+    private let commits: GroupCommit
 
     /// Opens (creating and migrating if needed) the queue database at `path`.
     public init(path: String, policy: QueuePolicy = QueuePolicy(), synchronous: DatabaseOptions.Synchronous = .full) throws {
@@ -17,11 +19,12 @@ public struct SQLiteTaskStore: TaskStore {
             options: DatabaseOptions(synchronous: synchronous),
             migrations: TaskTable.migrations
         )
+        self.commits = GroupCommit(database: self.database)
     }
 
     public func submit(_ submission: TaskSubmission, now: Date) async throws -> SubmitOutcome {
         let maxAttempts = self.policy.maxAttempts
-        return try await self.database.write { db in
+        return try await self.commits.write { db in
             if let key = submission.key, let existing = try TaskTable.fetch(db, key: key) {
                 return SubmitOutcome(task: existing, created: false)
             }
@@ -33,7 +36,8 @@ public struct SQLiteTaskStore: TaskStore {
 
     public func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord] {
         let policy = self.policy
-        return try await self.database.write { db in
+        let now = TaskTable.storedPrecision(now)
+        return try await self.commits.write { db in
             var leased: [TaskRecord] = []
             for task in try TaskTable.fetchLeasable(db, now: now, limit: limit) {
                 let next = TaskLifecycle.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
@@ -50,7 +54,7 @@ public struct SQLiteTaskStore: TaskStore {
     }
 
     public func complete(id: String, token: String, result: String, worker: String, now: Date) async throws -> TaskRecord {
-        try await self.database.write { db in
+        try await self.commits.write { db in
             guard let task = try TaskTable.fetch(db, id: id) else { throw LeaseError.unknownTask(id: id) }
             let next = try TaskLifecycle.complete(task, token: token, result: result, worker: worker, now: now)
             try TaskTable.update(next, db)
@@ -81,7 +85,7 @@ public struct SQLiteTaskStore: TaskStore {
     }
 
     private func change(_ id: String, _ transition: @escaping @Sendable (TaskRecord) throws(LeaseError) -> TaskRecord) async throws -> TaskRecord {
-        try await self.database.write { db in
+        try await self.commits.write { db in
             guard let task = try TaskTable.fetch(db, id: id) else { throw LeaseError.unknownTask(id: id) }
             let next = try transition(task)
             try TaskTable.update(next, db)

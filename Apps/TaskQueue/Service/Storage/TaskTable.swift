@@ -125,6 +125,10 @@ enum TaskTable {
         return task
     }
 
+    /// `date` rounded to the stored milliseconds, so that the SQL filter and `TaskLifecycle`
+    /// agree on whether a task is leasable (a task submitted within the same millisecond is).
+    static func storedPrecision(_ date: Date) -> Date { self.date(self.millis(date)) }
+
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
 }
