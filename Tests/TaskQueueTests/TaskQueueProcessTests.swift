@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LabTestSupport
 import Testing
 
@@ -7,11 +6,11 @@ import Testing
 @Suite("taskqueue processes")
 struct TaskQueueProcessTests {
     /// A server without a local pool and `workers` worker processes, on OS-chosen ports.
-    static func manifest(name: String, workers: [String], localPool: Int = 0, visibilityTimeout: Double = 1) -> String {
+    static func manifest(name: String, workers: [String], store: QueueUnderTest, localPool: Int = 0, visibilityTimeout: Double = 1) -> String {
         let workerNodes = workers.map { worker in
             #"{"name": "\#(worker)", "command": "taskqueue", "args": ["worker", "--server", "{{server.host}}:{{server.workers}}", "--concurrency", "1", "--name", "\#(worker)"], "ready": {"log": "connected"}, "dependsOn": ["server"]}"#
         }
-        let server = #"{"name": "server", "command": "taskqueue", "args": ["server", "--port", "{{self.port}}", "--worker-port", "{{self.workers}}", "--workers", "\#(localPool)", "--visibility-timeout", "\#(visibilityTimeout)", "--retry-delay", "0.1", "--data", "{{self.dataDir}}"], "ports": {"port": "auto", "workers": "auto"}, "ready": {"grpc": {"port": "workers"}}}"#
+        let server = #"{"name": "server", "command": "taskqueue", "args": ["server", "--port", "{{self.port}}", "--worker-port", "{{self.workers}}", "--workers", "\#(localPool)", "--visibility-timeout", "\#(visibilityTimeout)", "--retry-delay", "0.1", "--data", "{{self.dataDir}}"\#(store.serverArguments)], "ports": {"port": "auto", "workers": "auto"}, "ready": {"grpc": {"port": "workers"}}}"#
         return #"{"name": "\#(name)", "nodes": [\#(([server] + workerNodes).joined(separator: ", "))]}"#
     }
 
@@ -21,14 +20,10 @@ struct TaskQueueProcessTests {
         return try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any] ?? [:]
     }
 
-    static func resultRows(_ topology: Topology, id: String) throws -> Int {
-        let path = topology.runDirectory.dataDirectory("server").appendingPathComponent("queue.sqlite").path
-        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
-        return try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results WHERE task_id = ?", arguments: [id]) ?? 0 }
-    }
-
-    @Test func aWorkerKilledMidTaskLosesItsLeaseAndAnotherFinishesIt() async throws {
-        let topology = try Topology(name: "tq-worker-crash", manifest: Self.manifest(name: "tq-worker-crash", workers: ["worker-a", "worker-b"]))
+    @Test(arguments: StoreBackend.available)
+    func aWorkerKilledMidTaskLosesItsLeaseAndAnotherFinishesIt(backend: StoreBackend) async throws {
+      try await QueueUnderTest.with(backend) { store in
+        let topology = try Topology(name: "tq-worker-crash", manifest: Self.manifest(name: "tq-worker-crash", workers: ["worker-a", "worker-b"], store: store))
         try await topology.run { topology async throws in
             let accepted = try await Self.request(topology, #"{"op":"sleep","data":"2500","mode":"async"}"#)
             let id = try #require(accepted["id"] as? String)
@@ -50,12 +45,15 @@ struct TaskQueueProcessTests {
             #expect(result["result"] as? String == "slept 2500 ms")
             #expect((result["worker"] as? String)?.hasPrefix(victim) == false, "\(result)")
             #expect(result["attempts"] as? Int == 2, "\(result)")
-            #expect(try Self.resultRows(topology, id: id) == 1)
+            #expect(try await store.resultRows(topology, id) == 1)
         }
+      }
     }
 
-    @Test func everyAcceptedTaskCompletesAfterTheServerIsKilledAndRestarted() async throws {
-        let topology = try Topology(name: "tq-server-crash", manifest: Self.manifest(name: "tq-server-crash", workers: [], localPool: 2))
+    @Test(arguments: StoreBackend.available)
+    func everyAcceptedTaskCompletesAfterTheServerIsKilledAndRestarted(backend: StoreBackend) async throws {
+      try await QueueUnderTest.with(backend) { store in
+        let topology = try Topology(name: "tq-server-crash", manifest: Self.manifest(name: "tq-server-crash", workers: [], store: store, localPool: 2))
         try await topology.run { topology async throws in
             var ids: [String] = []
             for index in 0..<6 {
@@ -70,8 +68,9 @@ struct TaskQueueProcessTests {
                     let status = try await Self.request(topology, #"{"cmd":"status","id":"\#(id)"}"#)
                     return status["state"] as? String == "done"
                 }
-                #expect(try Self.resultRows(topology, id: id) == 1)
+                #expect(try await store.resultRows(topology, id) == 1)
             }
         }
+      }
     }
 }
