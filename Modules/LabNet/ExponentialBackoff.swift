@@ -47,8 +47,7 @@ public struct ExponentialBackoff: Sendable, Equatable {
 extension Duration {
     /// This duration in seconds as a floating-point number.
     public var seconds: Double {
-        let (seconds, attoseconds) = self.components
-        return Double(seconds) + Double(attoseconds) / 1e18
+        self / .seconds(1)
     }
 }
 

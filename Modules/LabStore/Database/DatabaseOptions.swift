@@ -21,11 +21,3 @@ public struct DatabaseOptions: Sendable, Equatable {
         self.busyTimeout = busyTimeout
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as GRDB's `TimeInterval`-based APIs want it.
-    var timeInterval: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
-}

@@ -41,7 +41,7 @@ public struct LabDatabase: Sendable {
     private static func configuration(for options: DatabaseOptions) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(options.busyTimeout.timeInterval)
+        configuration.busyMode = .timeout(options.busyTimeout / .seconds(1))
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(options.synchronous.rawValue)")
         }

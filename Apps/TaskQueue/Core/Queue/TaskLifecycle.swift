@@ -28,7 +28,7 @@ public enum TaskLifecycle {
         next.attempts += 1
         next.leaseOwner = worker
         next.leaseToken = token
-        next.leaseExpiresAt = now + policy.visibilityTimeout.timeInterval
+        next.leaseExpiresAt = now + policy.visibilityTimeout / .seconds(1)
         next.updatedAt = now
         return next
     }
@@ -37,7 +37,7 @@ public enum TaskLifecycle {
     public static func extend(_ task: TaskRecord, token: String, now: Date, policy: QueuePolicy) throws(LeaseError) -> TaskRecord {
         try self.requireLease(task, token: token, now: now)
         var next = task
-        next.leaseExpiresAt = now + policy.visibilityTimeout.timeInterval
+        next.leaseExpiresAt = now + policy.visibilityTimeout / .seconds(1)
         next.updatedAt = now
         return next
     }
@@ -72,7 +72,7 @@ public enum TaskLifecycle {
             return self.deadLetter(next, now: now)
         }
         next.state = .queued
-        next.visibleAt = now + policy.retryDelay(afterAttempt: next.attempts).timeInterval
+        next.visibleAt = now + policy.retryDelay(afterAttempt: next.attempts) / .seconds(1)
         return next
     }
 
@@ -113,13 +113,5 @@ public enum TaskLifecycle {
         task.leaseOwner = nil
         task.leaseToken = nil
         task.leaseExpiresAt = nil
-    }
-}
-
-extension Duration {
-    /// This duration as a Foundation time interval (seconds).
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = self.components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }

@@ -129,6 +129,6 @@ enum TaskTable {
     /// agree on whether a task is leasable (a task submitted within the same millisecond is).
     static func storedPrecision(_ date: Date) -> Date { self.date(self.millis(date)) }
 
-    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-    static func date(_ millis: Int64) -> Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
+    static func millis(_ date: Date) -> Int64 { date.unixMilliseconds }
+    static func date(_ millis: Int64) -> Date { Date(unixMilliseconds: millis) }
 }

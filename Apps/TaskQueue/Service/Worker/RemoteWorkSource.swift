@@ -118,13 +118,3 @@ public struct RemoteWorkSource: WorkSource {
         return state
     }
 }
-
-extension Date {
-    /// The date `milliseconds` after 1970-01-01 00:00 UTC, as the worker protocol sends times.
-    init(unixMilliseconds milliseconds: Int64) {
-        self.init(timeIntervalSince1970: Double(milliseconds) / 1000)
-    }
-
-    /// Milliseconds since 1970-01-01 00:00 UTC, as the worker protocol sends times.
-    var unixMilliseconds: Int64 { Int64((self.timeIntervalSince1970 * 1000).rounded()) }
-}
