@@ -13,6 +13,13 @@ let package = Package(
         .library(name: "LabNet", targets: ["LabNet"]),
         .library(name: "LabStore", targets: ["LabStore"]),
         .library(name: "LabControl", targets: ["LabControl"]),
+        .library(name: "LabCheck", targets: ["LabCheck"]),
+        .library(name: "LabRandom", targets: ["LabRandom"]),
+        .library(name: "LabSim", targets: ["LabSim"]),
+        .library(name: "RaftCore", targets: ["RaftCore"]),
+        .library(name: "RaftKV", targets: ["RaftKV"]),
+        .library(name: "RaftSim", targets: ["RaftSim"]),
+        .library(name: "RaftSuite", targets: ["RaftSuite"]),
         .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
@@ -71,8 +78,35 @@ let package = Package(
             ],
             path: "Modules/LabStore"
         ),
+        .target(
+            name: "LabCheck",
+            path: "Modules/LabCheck"
+        ),
+
+        .target(name: "LabRandom", path: "Modules/LabRandom"),
+        .target(
+            name: "LabSim",
+            dependencies: ["LabRandom", .product(name: "HeapModule", package: "swift-collections")],
+            path: "Modules/LabSim"
+        ),
 
         // MARK: Labs
+        .target(
+            name: "RaftCore",
+            dependencies: ["LabRandom", .product(name: "DequeModule", package: "swift-collections")],
+            path: "Apps/RaftKV/Core"
+        ),
+        .target(name: "RaftKV", path: "Apps/RaftKV/KV"),
+        .target(
+            name: "RaftSim",
+            dependencies: ["RaftCore", "RaftKV", "LabSim", "LabCheck", "LabRandom"],
+            path: "Apps/RaftKV/Sim"
+        ),
+        .target(
+            name: "RaftSuite",
+            dependencies: ["RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabSim", "LabRandom"],
+            path: "Apps/RaftKV/Suite"
+        ),
         .target(
             name: "TaskQueueCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -142,7 +176,7 @@ let package = Package(
         ),
         .target(
             name: "LabTestSupport",
-            dependencies: ["LabControl", "LabNet", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: ["LabControl", "LabNet", "LabRandom", .product(name: "NIOCore", package: "swift-nio")],
             path: "Tests/LabTestSupport"
         ),
         .testTarget(
@@ -172,5 +206,12 @@ let package = Package(
             path: "Tests/TaskQueueTests"
         ),
         .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabNet", "LabTestSupport"], path: "Tests/LabControlTests"),
+        .testTarget(name: "LabCheckTests", dependencies: ["LabCheck", "LabTestSupport"], path: "Tests/LabCheckTests"),
+        .testTarget(
+            name: "RaftSuiteTests",
+            dependencies: ["RaftSuite", "RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabTestSupport"],
+            path: "Tests/RaftSuiteTests"
+        ),
+        .testTarget(name: "RaftKVTests", dependencies: ["RaftKV", "LabTestSupport"], path: "Tests/RaftKVTests"),
     ]
 )

@@ -1,0 +1,23 @@
+/// A failed expectation of a simulated run, with what is needed to replay and inspect it.
+public struct SimulationFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var seed: UInt64
+    public var virtualTime: Duration
+
+    public init(message: String, seed: UInt64, virtualTime: Duration) {
+        self.message = message
+        self.seed = seed
+        self.virtualTime = virtualTime
+    }
+
+    public var description: String {
+        "\(self.message) (seed \(self.seed) at virtual \(self.virtualTime); replay with LAB_SEED=\(self.seed))"
+    }
+}
+
+extension SimulatedCluster {
+    func failure(_ message: String) -> SimulationFailure {
+        self.trace.record(self.now, "FAILURE: \(message)")
+        return SimulationFailure(message: message, seed: self.options.seed, virtualTime: self.now)
+    }
+}
