@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
+        .executable(name: "raftkv", targets: ["raftkv"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
@@ -106,6 +107,11 @@ let package = Package(
             name: "RaftSuite",
             dependencies: ["RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabSim", "LabRandom"],
             path: "Apps/RaftKV/Suite"
+        ),
+        .executableTarget(
+            name: "raftkv",
+            dependencies: ["RaftSuite", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Apps/RaftKV/CLI"
         ),
         .target(
             name: "TaskQueueCore",

@@ -37,6 +37,7 @@ extension SimulatedCluster {
         self.clients.clients.append(.init(process: process, sequence: 1, target: node, operationsLeft: 0))
         self.clients.clients[process].current = KVCommand(client: UInt64(process + 1), sequence: 1, operation: operation)
         self.record { try $0.invoke(process: process, op: Self.checkedOperation(operation), time: $1) }
+        self.trace.record(self.now, "client \(process) invokes \(Self.checkedOperation(operation)) via n\(node)")
         self.send(process)
         if !self.run(until: { self.clients.clients[process].current == nil }, limit: limit) {
             if operation.isRead {
@@ -71,6 +72,7 @@ extension SimulatedCluster {
         self.clients.clients[process].current = KVCommand(
             client: UInt64(process + 1), sequence: self.clients.clients[process].sequence, operation: operation)
         self.record { try $0.invoke(process: process, op: Self.checkedOperation(operation), time: $1) }
+        self.trace.record(self.now, "client \(process) invokes \(Self.checkedOperation(operation))")
         self.send(process)
     }
 
@@ -94,6 +96,7 @@ extension SimulatedCluster {
             self.record { try $0.fail(process: process, time: $1) }
             self.finishOperation(process)
         case .done(let result):
+            self.trace.record(self.now, "client \(process) ok: \(Self.checkedOutput(result))")
             self.clients.clients[process].lastResult = result
             self.record { try $0.ok(process: process, output: Self.checkedOutput(result), time: $1) }
             self.finishOperation(process)
