@@ -99,6 +99,16 @@ let package = Package(
         ),
         .target(name: "RaftKV", path: "Apps/RaftKV/KV"),
         .target(
+            name: "RaftStorage",
+            dependencies: ["RaftCore", "LabStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Apps/RaftKV/Storage"
+        ),
+        .target(
+            name: "RaftWire",
+            dependencies: ["RaftCore", "RaftKV", "LabProto", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            path: "Apps/RaftKV/Wire"
+        ),
+        .target(
             name: "RaftSim",
             dependencies: ["RaftCore", "RaftKV", "LabSim", "LabCheck", "LabRandom"],
             path: "Apps/RaftKV/Sim"
@@ -108,9 +118,31 @@ let package = Package(
             dependencies: ["RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabSim", "LabRandom"],
             path: "Apps/RaftKV/Suite"
         ),
+        .target(
+            name: "RaftKVNode",
+            dependencies: [
+                "RaftCore", "RaftKV", "RaftStorage", "RaftWire", "LabNet", "LabProto",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Apps/RaftKV/Node"
+        ),
+        .target(
+            name: "RaftKVClient",
+            dependencies: [
+                "RaftKV", "RaftWire", "LabNet", "LabProto",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+            ],
+            path: "Apps/RaftKV/Client"
+        ),
         .executableTarget(
             name: "raftkv",
-            dependencies: ["RaftSuite", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RaftSuite", "RaftCore", "RaftKVNode", "RaftKVClient", "RaftKV", "RaftWire", "LabNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Apps/RaftKV/CLI"
         ),
         .target(
@@ -176,6 +208,9 @@ let package = Package(
             dependencies: [
                 "LabNet",
                 "LabStore",
+                "LabRandom",
+                "RaftCore",
+                "RaftStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tests/Fixtures/labtestnode"
@@ -219,5 +254,15 @@ let package = Package(
             path: "Tests/RaftSuiteTests"
         ),
         .testTarget(name: "RaftKVTests", dependencies: ["RaftKV", "LabTestSupport"], path: "Tests/RaftKVTests"),
+        .testTarget(
+            name: "RaftWireTests",
+            dependencies: ["RaftWire", "RaftCore", "RaftKV", "LabProto", "LabTestSupport"],
+            path: "Tests/RaftWireTests"
+        ),
+        .testTarget(
+            name: "RaftStorageTests",
+            dependencies: ["RaftStorage", "RaftCore", "LabTestSupport", "LabStore"],
+            path: "Tests/RaftStorageTests"
+        ),
     ]
 )

@@ -3,7 +3,7 @@ import ArgumentParser
 /// `raftkv`: the Raft key-value lab. Today it runs the deterministic simulator; the real nodes,
 /// proxy and client join it in the next part of the lab.
 @main
-struct RaftKVCommand: ParsableCommand {
+struct RaftKVCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "raftkv",
         abstract: "The Raft key-value lab.",
@@ -15,6 +15,6 @@ struct RaftKVCommand: ParsableCommand {
               raftkv sim --seed 42 --seeds 1 --trace-dir t    replay one seed and keep its timeline
               raftkv sim --scenarios                          the lab's scenario suite (3A–3D and more)
             """,
-        subcommands: [SimCommand.self]
+        subcommands: [NodeCommand.self, ProxyCommand.self, ClientCommand.self, SimCommand.self]
     )
 }

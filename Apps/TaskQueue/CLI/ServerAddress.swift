@@ -1,4 +1,5 @@
 import ArgumentParser
+import LabNet
 
 /// A `HOST:PORT` command-line value, with IPv6 hosts in brackets (`[::1]:5001`).
 struct ServerAddress: ExpressibleByArgument, Sendable, CustomStringConvertible {
@@ -12,16 +13,11 @@ struct ServerAddress: ExpressibleByArgument, Sendable, CustomStringConvertible {
 
     /// Parses `HOST:PORT`; nil (which ArgumentParser reports with the option's name) otherwise.
     init?(argument: String) {
-        guard let colon = argument.lastIndex(of: ":"),
-              let port = Int(argument[argument.index(after: colon)...]), (1...65_535).contains(port)
-        else { return nil }
-        var host = argument[..<colon]
-        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-        guard !host.isEmpty else { return nil }
-        self.init(host: String(host), port: port)
+        guard let address = HostAndPort(parsing: argument) else { return nil }
+        self.init(host: address.host, port: address.port)
     }
 
-    var description: String { self.host.contains(":") ? "[\(self.host)]:\(self.port)" : "\(self.host):\(self.port)" }
+    var description: String { HostAndPort(host: self.host, port: self.port).description }
 
     var defaultValueDescription: String { self.description }
 }

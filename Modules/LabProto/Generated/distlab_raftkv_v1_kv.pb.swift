@@ -300,6 +300,14 @@ public nonisolated struct Distlab_Raftkv_V1_KVReply: Sendable {
     set {outcome = .rejected(newValue)}
   }
 
+  public var unavailable: Distlab_Raftkv_V1_Unavailable {
+    get {
+      if case .unavailable(let v)? = outcome {return v}
+      return Distlab_Raftkv_V1_Unavailable()
+    }
+    set {outcome = .unavailable(newValue)}
+  }
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public nonisolated enum OneOf_Outcome: Equatable, Sendable {
@@ -310,6 +318,7 @@ public nonisolated struct Distlab_Raftkv_V1_KVReply: Sendable {
     case list(Distlab_Raftkv_V1_ListResult)
     case notLeader(Distlab_Raftkv_V1_NotLeader)
     case rejected(Distlab_Raftkv_V1_Rejected)
+    case unavailable(Distlab_Raftkv_V1_Unavailable)
 
   }
 
@@ -399,6 +408,20 @@ public nonisolated struct Distlab_Raftkv_V1_NotLeader: Sendable {
 
 /// The request is invalid or cannot be applied; the message says why and what to do.
 public nonisolated struct Distlab_Raftkv_V1_Rejected: Sendable {
+  // SwiftProtobuf.Message conformance is added in an extension below. See the
+  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
+  // methods supported on all messages.
+
+  public var message: String = String()
+
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
+
+  public init() {}
+}
+
+/// No answer in time (no majority reachable?). Retrying is safe: a write retried with the same
+/// client and sequence is applied at most once.
+public nonisolated struct Distlab_Raftkv_V1_Unavailable: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
@@ -1009,7 +1032,7 @@ nonisolated extension Distlab_Raftkv_V1_KeyValue: SwiftProtobuf.Message, SwiftPr
 
 nonisolated extension Distlab_Raftkv_V1_KVReply: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".KVReply"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0\u{1}done\0\u{1}cas\0\u{1}list\0\u{3}not_leader\0\u{1}rejected\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0\u{1}done\0\u{1}cas\0\u{1}list\0\u{3}not_leader\0\u{1}rejected\0\u{1}unavailable\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1095,6 +1118,19 @@ nonisolated extension Distlab_Raftkv_V1_KVReply: SwiftProtobuf.Message, SwiftPro
           self.outcome = .rejected(v)
         }
       }()
+      case 7: try {
+        var v: Distlab_Raftkv_V1_Unavailable?
+        var hadOneofValue = false
+        if let current = self.outcome {
+          hadOneofValue = true
+          if case .unavailable(let m) = current {v = m}
+        }
+        try decoder.decodeSingularMessageField(value: &v)
+        if let v = v {
+          if hadOneofValue {try decoder.handleConflictingOneOf()}
+          self.outcome = .unavailable(v)
+        }
+      }()
       default: break
       }
     }
@@ -1129,6 +1165,10 @@ nonisolated extension Distlab_Raftkv_V1_KVReply: SwiftProtobuf.Message, SwiftPro
     case .rejected?: try {
       guard case .rejected(let v)? = self.outcome else { preconditionFailure() }
       try visitor.visitSingularMessageField(value: v, fieldNumber: 6)
+    }()
+    case .unavailable?: try {
+      guard case .unavailable(let v)? = self.outcome else { preconditionFailure() }
+      try visitor.visitSingularMessageField(value: v, fieldNumber: 7)
     }()
     case nil: break
     }
@@ -1323,6 +1363,36 @@ nonisolated extension Distlab_Raftkv_V1_Rejected: SwiftProtobuf.Message, SwiftPr
   }
 
   public static func ==(lhs: Distlab_Raftkv_V1_Rejected, rhs: Distlab_Raftkv_V1_Rejected) -> Bool {
+    if lhs.message != rhs.message {return false}
+    if lhs.unknownFields != rhs.unknownFields {return false}
+    return true
+  }
+}
+
+nonisolated extension Distlab_Raftkv_V1_Unavailable: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
+  public static let protoMessageName: String = _protobuf_package + ".Unavailable"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}message\0")
+
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+    while let fieldNumber = try decoder.nextFieldNumber() {
+      // The use of inline closures is to circumvent an issue where the compiler
+      // allocates stack space for every case branch when no optimizations are
+      // enabled. https://github.com/apple/swift-protobuf/issues/1034
+      switch fieldNumber {
+      case 1: try { try decoder.decodeSingularStringField(value: &self.message) }()
+      default: break
+      }
+    }
+  }
+
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+    if !self.message.isEmpty {
+      try visitor.visitSingularStringField(value: self.message, fieldNumber: 1)
+    }
+    try unknownFields.traverse(visitor: &visitor)
+  }
+
+  public static func ==(lhs: Distlab_Raftkv_V1_Unavailable, rhs: Distlab_Raftkv_V1_Unavailable) -> Bool {
     if lhs.message != rhs.message {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true

@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 
 /// Runs long-lived work until SIGINT (Ctrl-C) or SIGTERM (labctl stop) asks the process to stop.
-enum StopSignals {
+public enum StopSignals {
     /// Runs `body` until it returns or a stop signal arrives, which cancels it; waits for `body`
     /// to wind down either way. Returns the signal's number, or nil if `body` returned by itself.
     /// After the first signal a second one ends the process at once, as the default action would.
-    static func run(_ body: @escaping @Sendable () async -> Void) async -> Int32? {
+    public static func run(_ body: @escaping @Sendable () async -> Void) async -> Int32? {
         let (signals, received) = AsyncStream.makeStream(of: Int32.self)
         let numbers = [SIGINT, SIGTERM]
         let sources = numbers.map { number in

@@ -1,0 +1,115 @@
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import LabNet
+import LabProto
+import RaftKV
+import RaftWire
+import Synchronization
+
+/// A client session with a raftkv cluster, as etcd's clients work: it talks to the members (or
+/// proxies) it was given, follows leader hints, retries through elections with backoff, and numbers
+/// its writes so that a write retried after a lost answer is applied exactly once.
+///
+/// Make one with ``withRaftKVSession(endpoints:clientID:deadline:_:)``, which also runs its connections.
+public final class RaftKVSession: Sendable {
+    public let clientID: UInt64
+    public let deadline: Duration
+    private let endpoints: [HostAndPort]
+    private let clients: [GRPCClient<HTTP2ClientTransport.Posix>]
+    private let state = Mutex<(sequence: UInt64, preferred: Int)>((0, 0))
+
+    init(endpoints: [HostAndPort], clients: [GRPCClient<HTTP2ClientTransport.Posix>], clientID: UInt64, deadline: Duration) {
+        self.endpoints = endpoints
+        self.clients = clients
+        self.clientID = clientID
+        self.deadline = deadline
+    }
+
+    /// Runs `operation` on the cluster and returns its result.
+    public func execute(_ operation: KVOperation, consistency: ReadConsistency = .linearizable) async throws(RaftKVClientError) -> KVResult {
+        let sequence = self.state.withLock { state in
+            if !operation.isRead { state.sequence += 1 }
+            return max(state.sequence, 1)
+        }
+        let request = KVCommand(client: self.clientID, sequence: sequence, operation: operation).proto(consistency: consistency)
+        switch try await self.forward(request) {
+        case .result(let result): return result
+        case .rejected(let message): throw .rejected(message)
+        case .notLeader, .unavailable: preconditionFailure("forward(_:) retries these")
+        }
+    }
+
+    /// Sends a request (with its own client session) to the leader, following hints and retrying
+    /// through elections until the deadline: what `execute` does, and what a proxy does for its clients.
+    /// Returns a result or a rejection, never a redirect.
+    public func forward(_ request: Distlab_Raftkv_V1_KVRequest) async throws(RaftKVClientError) -> KVReplyOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var target = self.state.withLock { $0.preferred }
+        var attempt = 0
+        var problem = "none"
+        while clock.now - start < self.deadline {
+            attempt += 1
+            do {
+                let reply = try await Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[target]).execute(request)
+                let outcome = try KVReplyOutcome(proto: reply)
+                switch outcome {
+                case .result, .rejected:
+                    self.state.withLock { $0.preferred = target }
+                    return outcome
+                case .unavailable(let message):
+                    problem = "\(self.endpoints[target]): \(message)"
+                    target = (target + 1) % self.endpoints.count
+                case .notLeader(_, let address):
+                    problem = "\(self.endpoints[target]) is not the leader"
+                    if let address, let index = self.endpoints.firstIndex(where: { $0.description == address }), index != target {
+                        target = index
+                        continue
+                    }
+                    target = (target + 1) % self.endpoints.count
+                }
+            } catch {
+                problem = "\(self.endpoints[target]): \(error)"
+                target = (target + 1) % self.endpoints.count
+            }
+            // Every endpoint tried once: wait a little (an election takes a few hundred ms).
+            if attempt % self.endpoints.count == 0 {
+                try? await Task.sleep(for: .milliseconds(min(50 * attempt / self.endpoints.count, 500)))
+            }
+        }
+        throw .unavailable(tried: self.endpoints, lastProblem: problem, after: self.deadline)
+    }
+
+    /// The status of the member at `endpoint` (index into the endpoints given).
+    public func status(ofEndpoint index: Int) async throws -> MemberStatusView {
+        let reply = try await Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[index]).status(Distlab_Raftkv_V1_StatusRequest())
+        return try MemberStatusView(proto: reply)
+    }
+
+    /// The endpoint that answered last (the leader, usually).
+    public var preferredEndpoint: Int { self.state.withLock { $0.preferred } }
+
+    /// The endpoints this session talks to.
+    public var servers: [HostAndPort] { self.endpoints }
+
+    /// The raw gRPC client of endpoint `index`, for admin calls.
+    public func kvClient(ofEndpoint index: Int) -> Distlab_Raftkv_V1_KV.Client<HTTP2ClientTransport.Posix> {
+        Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[index])
+    }
+}
+
+/// Runs a `RaftKVSession` with `endpoints` for the duration of `body`.
+public func withRaftKVSession<Result: Sendable>(
+    endpoints: [HostAndPort], clientID: UInt64 = .random(in: 1 ... (UInt64.max >> 1)), deadline: Duration = .seconds(10),
+    _ body: (RaftKVSession) async throws -> Result
+) async throws -> Result {
+    guard !endpoints.isEmpty else { throw RaftKVClientError.noEndpoints }
+    let clients = try endpoints.map { endpoint in
+        try GRPCClientConnection(host: endpoint.host, port: endpoint.port, defaultTimeout: .seconds(6)).makeClient()
+    }
+    return try await withThrowingDiscardingTaskGroup { group in
+        for client in clients { group.addTask { try await client.runConnections() } }
+        defer { for client in clients { client.beginGracefulShutdown() } }
+        return try await body(RaftKVSession(endpoints: endpoints, clients: clients, clientID: clientID, deadline: deadline))
+    }
+}

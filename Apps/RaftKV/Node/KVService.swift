@@ -1,0 +1,71 @@
+import GRPCCore
+import LabNet
+import LabProto
+import RaftCore
+import RaftKV
+import RaftWire
+
+/// The client-facing service of a node: key-value commands, status, membership and leadership
+/// transfer. Requests that this node cannot serve are answered with the leader's client address.
+struct KVService: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
+    let runtime: RaftNodeRuntime
+    let directory: MemberDirectory
+
+    func execute(request: Distlab_Raftkv_V1_KVRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_KVReply {
+        let command: KVCommand
+        let consistency: ReadConsistency
+        do {
+            command = try KVCommand(proto: request)
+            consistency = try ReadConsistency(proto: request.consistency)
+        } catch {
+            return .rejected("\(error)")
+        }
+        switch await self.runtime.execute(command, consistency: consistency) {
+        case .result(let result):
+            return result.proto
+        case .notLeader(let leader):
+            return .notLeader(leaderID: leader, address: leader.flatMap { self.directory.clientAddress(of: $0) })
+        case .timedOut:
+            return .unavailable("no answer within 5 s (is a majority of the cluster up?); retry with the same client and sequence: a write is applied at most once")
+        }
+    }
+
+    func status(request: Distlab_Raftkv_V1_StatusRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_MemberStatus {
+        let status = await self.runtime.status()
+        return status.proto(clientAddress: self.directory.clientAddress(of: status.id) ?? "")
+    }
+
+    func changeMembership(request: Distlab_Raftkv_V1_MembershipRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_MembershipReply {
+        let change: MembershipChange
+        do {
+            change = try MembershipChangeRequest(proto: request).change
+        } catch {
+            return .with { $0.rejected.message = "\(error)" }
+        }
+        if case .addLearner(let id) = change {
+            guard let peer = HostAndPort(parsing: request.peerAddress), let client = HostAndPort(parsing: request.clientAddress) else {
+                return .with { $0.rejected.message = "adding node \(id) needs its peer and client addresses (HOST:PORT)" }
+            }
+            self.directory.add(MemberEndpoints(id: id, peer: peer, client: client))
+        }
+        switch await self.runtime.changeMembership(change) {
+        case .success(let membership):
+            return .with { $0.membership = membership.proto }
+        case .failure(.notLeader(let leader)):
+            return .with { $0.notLeader = Distlab_Raftkv_V1_NotLeader(leaderID: leader, address: leader.flatMap { self.directory.clientAddress(of: $0) }) }
+        case .failure(let error):
+            return .with { $0.rejected.message = "\(error)" }
+        }
+    }
+
+    func transferLeadership(request: Distlab_Raftkv_V1_TransferRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_TransferReply {
+        switch await self.runtime.transferLeadership(to: request.target) {
+        case .success:
+            return .with { $0.newLeader = request.target }
+        case .failure(.notLeader(let leader)):
+            return .with { $0.notLeader = Distlab_Raftkv_V1_NotLeader(leaderID: leader, address: leader.flatMap { self.directory.clientAddress(of: $0) }) }
+        case .failure(let error):
+            return .with { $0.rejected.message = "\(error)" }
+        }
+    }
+}
