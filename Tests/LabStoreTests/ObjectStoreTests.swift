@@ -26,6 +26,13 @@ import Testing
         #expect(try store.get("k") == Data("second".utf8))
     }
 
+    @Test func aCrashConsistentPutReplacesWholeObjectsAndLeavesNoTemporaryFile() throws {
+        try store.put("results/k.json", Data("first, longer".utf8), durability: .crashConsistent)
+        try store.put("results/k.json", Data("second".utf8), durability: .crashConsistent)
+        #expect(try store.get("results/k.json") == Data("second".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file("objects/results")) == ["k.json"])
+    }
+
     @Test func nestedKeysCreateFolders() throws {
         let large = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
         try store.put("results/2024/abc.json", large)

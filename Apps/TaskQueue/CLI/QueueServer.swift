@@ -5,7 +5,8 @@ import TaskQueueService
 /// and an optional local worker pool. `taskqueue server` runs them, and `taskqueue bench` starts
 /// them in-process, assembled the same way.
 enum QueueServer {
-    /// Binds the front door of `service` to `host:port` and its worker service to `host:workerPort`
+    /// Rebuilds the result documents a machine crash lost (`QueueService.repairResultDocuments`),
+    /// then binds the front door of `service` to `host:port` and its worker service to `host:workerPort`
     /// (0: a port the OS picks), and serves until the calling task is cancelled. `ready` gets the
     /// front door's port and the worker service's address once both listen, before the local pool
     /// (`workers` slots, 0 for none) starts. With `logTasks` false the pool logs only problems,
@@ -14,6 +15,7 @@ enum QueueServer {
         service: QueueService, host: String, port: Int, workerPort: Int, workers: Int, idleTimeout: Duration,
         logTasks: Bool = true, ready: (_ frontDoorPort: Int, _ workerAddress: GRPCServerHost.Address) -> Void
     ) async throws {
+        try await service.repairResultDocuments()
         let frontDoor = try await FrontDoor.bind(service: service, host: host, port: port, idleTimeout: idleTimeout)
         let grpc = try GRPCServerHost(host: host, port: workerPort, services: [WorkerRPCService(queue: service)])
         try await withThrowingDiscardingTaskGroup { group in

@@ -5,15 +5,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Durable, all-or-nothing replacement of a file's content.
+/// All-or-nothing, optionally durable replacement of a file's content.
 enum AtomicFile {
-    /// Replaces the file `name` in `directory` with `data`, so that after a crash at any point
-    /// the file holds either its old content or all of `data`, and once this returns the new
-    /// content survives a power loss.
+    /// Replaces the file `name` in `directory` with `data`, so that a reader, or the file after a
+    /// process crash at any point, holds either its old content or all of `data`. With `.synced`
+    /// this holds after a power loss too, and once this returns the new content survives one.
     ///
-    /// Writes a temporary file in the same directory, fsyncs it, renames it over the target and
-    /// fsyncs the directory. The directory must exist.
-    static func write(_ data: Data, named name: String, in directory: String) throws(ObjectStoreError) {
+    /// Writes a temporary file in the same directory and renames it over the target; `.synced`
+    /// also fsyncs the file before the rename and the directory after it. The directory must exist.
+    static func write(_ data: Data, named name: String, in directory: String, durability: ObjectDurability) throws(ObjectStoreError) {
         let temporaryPath = directory + "/" + TemporaryFile.makeName()
         let targetPath = directory + "/" + name
         do throws(ObjectStoreError) {
@@ -21,7 +21,7 @@ enum AtomicFile {
                 temporaryPath, flags: O_WRONLY | O_CREAT | O_EXCL)
             defer { close(fd) }
             try POSIXFile.writeAll(data, to: fd, path: temporaryPath)
-            try POSIXFile.sync(fd, path: temporaryPath)
+            if durability == .synced { try POSIXFile.sync(fd, path: temporaryPath) }
         } catch {
             unlink(temporaryPath)
             throw error
@@ -31,6 +31,6 @@ enum AtomicFile {
             unlink(temporaryPath)
             throw .io(operation: "rename", path: targetPath, errno: code)
         }
-        try POSIXFile.syncDirectory(directory)
+        if durability == .synced { try POSIXFile.syncDirectory(directory) }
     }
 }

@@ -5,13 +5,14 @@ import Glibc
 import Darwin
 #endif
 
-/// Blobs stored as files under one directory, each replaced atomically and durably.
+/// Blobs stored as files under one directory, each replaced atomically and (by default) durably.
 ///
 /// A key such as "results/abc.json" is a relative path under `directory` (see `ObjectKeyRule`);
 /// its folders are created on demand. `put` writes a temporary file next to the target, fsyncs it,
 /// renames it over the target and fsyncs the folder, so a reader or a crash never sees a torn
-/// object and a `put` that returned survives a power loss. Temporary files never appear in
-/// `list`, and the ones left by a crashed process are removed when a store is opened.
+/// object and a `put` that returned survives a power loss; `put(_:_:durability: .crashConsistent)`
+/// skips both fsyncs for objects that can be rebuilt (see `ObjectDurability`). Temporary files
+/// never appear in `list`, and the ones left by a crashed process are removed when a store is opened.
 ///
 /// Keys of the form "sha256/ab/cdef…" are content addresses (see `putContentAddressed(_:)`):
 /// `get` checks that their bytes still hash to the key.
@@ -30,14 +31,15 @@ public struct ObjectStore: Sendable {
         }
     }
 
-    /// Stores `data` under `key`, replacing any previous object atomically and durably.
-    public func put(_ key: String, _ data: Data) throws(ObjectStoreError) {
+    /// Stores `data` under `key`, replacing any previous object atomically, and durably unless
+    /// `durability` says otherwise.
+    public func put(_ key: String, _ data: Data, durability: ObjectDurability = .synced) throws(ObjectStoreError) {
         var components = try ObjectKey.components(of: key)
         let name = String(components.removeLast())
         let folder = ([directory] + components.map(String.init)).joined(separator: "/")
         do throws(ObjectStoreError) {
             try POSIXFile.makeDirectories(folder)
-            try AtomicFile.write(data, named: name, in: folder)
+            try AtomicFile.write(data, named: name, in: folder, durability: durability)
         } catch let .io(_, path, code) where code == ENOTDIR || code == EISDIR {
             throw .keyConflict(key: key, path: path)
         }

@@ -2,14 +2,18 @@ import Foundation
 
 /// A durable queue backend. Each method is one atomic transaction that loads records, applies
 /// `TaskLifecycle`, and stores the result before returning: what a method returned survives a
-/// crash of the process. SQLite (embedded) and PostgreSQL (shared by many machines) implement it.
+/// crash of the process. The one exception a store may make is `lease` (see there). SQLite
+/// (embedded) and PostgreSQL (shared by many machines) implement it.
 public protocol TaskStore: Sendable {
     /// The rules this store applies.
     var policy: QueuePolicy { get }
 
     /// Durably records a new task, or returns the task already submitted with the same key.
     func submit(_ submission: TaskSubmission, now: Date) async throws -> SubmitOutcome
-    /// Leases up to `limit` leasable tasks, oldest first, to `worker`.
+    /// Leases up to `limit` leasable tasks, oldest first, to `worker`. A store may return before
+    /// the lease is durable (SQLite does, to spare the worker a wait for fsync): a lease promises
+    /// nothing to a client, and one lost to a crash only makes the task leasable again, so it is
+    /// re-run and the lost lease's outcome is refused, as for an expired lease.
     func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord]
     /// Extends a lease (see `TaskLifecycle.extend`).
     func extend(id: String, token: String, now: Date) async throws -> TaskRecord
@@ -23,6 +27,8 @@ public protocol TaskStore: Sendable {
     func task(id: String) async throws -> TaskRecord?
     /// Dead-lettered tasks, most recent first.
     func deadLetters(limit: Int) async throws -> [TaskRecord]
+    /// Done tasks, the most recently finished first.
+    func recentlyDone(limit: Int) async throws -> [TaskRecord]
     /// Counts by state, for `taskqueue stats`.
     func stats(now: Date) async throws -> QueueStats
 }

@@ -62,12 +62,21 @@ public struct QueueService: Sendable {
     public func complete(id: String, token: String, result: String, worker: String) async throws -> TaskRecord {
         let task = try await self.store.complete(id: id, token: token, result: result, worker: worker, now: Date())
         do {
-            try self.artifacts.write(task)
+            try await self.artifacts.write(task)
         } catch {
             self.logger.error("result of \(id) is stored but its artifact could not be written: \(error)")
         }
         await self.waiters.taskFinished(task)
         return task
+    }
+
+    /// Rebuilds the result documents that a crash of the machine may have lost, and logs how many
+    /// (see `ResultArtifacts.repair(from:)`). A server calls this as it starts.
+    public func repairResultDocuments() async throws {
+        let (checked, rewritten) = try await self.artifacts.repair(from: self.store)
+        self.logger.log(
+            level: rewritten > 0 ? .notice : .info,
+            "checked the result documents of the \(checked) most recently done task(s): rebuilt \(rewritten) from the queue")
     }
 
     /// Records a failed attempt; wakes waiters if the task is now dead, else workers for the retry.

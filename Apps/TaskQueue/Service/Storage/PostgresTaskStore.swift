@@ -92,7 +92,7 @@ public struct PostgresTaskStore: TaskStore {
 
     public func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord] {
         let policy = self.policy
-        let now = TaskTable.storedPrecision(now)
+        let now = TaskTable.storedPrecision(now)  // as stored: a document rebuilt from the row is the same
         return try await self.transaction { connection, logger in
             var leased: [TaskRecord] = []
             for task in try await PostgresTaskTable.fetchLeasable(connection, now: now, limit: limit, logger: logger) {
@@ -110,7 +110,8 @@ public struct PostgresTaskStore: TaskStore {
     }
 
     public func complete(id: String, token: String, result: String, worker: String, now: Date) async throws -> TaskRecord {
-        try await self.transaction { connection, logger in
+        let now = TaskTable.storedPrecision(now)  // as stored: a document rebuilt from the row is the same
+        return try await self.transaction { connection, logger in
             guard let task = try await PostgresTaskTable.fetch(connection, id: id, lock: true, logger: logger) else { throw LeaseError.unknownTask(id: id) }
             let next = try TaskLifecycle.complete(task, token: token, result: result, worker: worker, now: now)
             try await PostgresTaskTable.update(next, connection, logger: logger)
@@ -136,7 +137,13 @@ public struct PostgresTaskStore: TaskStore {
 
     public func deadLetters(limit: Int) async throws -> [TaskRecord] {
         try await self.client.withConnection { connection in
-            try await PostgresTaskTable.fetchDead(connection, limit: limit, logger: self.logger)
+            try await PostgresTaskTable.fetchFinished(connection, state: .dead, limit: limit, logger: self.logger)
+        }
+    }
+
+    public func recentlyDone(limit: Int) async throws -> [TaskRecord] {
+        try await self.client.withConnection { connection in
+            try await PostgresTaskTable.fetchFinished(connection, state: .done, limit: limit, logger: self.logger)
         }
     }
 

@@ -104,9 +104,10 @@ enum PostgresTaskTable {
             """, logger: logger))
     }
 
-    static func fetchDead(_ connection: PostgresConnection, limit: Int, logger: Logger) async throws -> [TaskRecord] {
+    /// Finished (done or dead) tasks in `state`, the most recently finished first.
+    static func fetchFinished(_ connection: PostgresConnection, state: TaskState, limit: Int, logger: Logger) async throws -> [TaskRecord] {
         try await records(connection.query(
-            "SELECT * FROM tasks WHERE state = 'dead' ORDER BY finished_at DESC LIMIT \(limit)", logger: logger))
+            "SELECT * FROM tasks WHERE state = \(state.rawValue) ORDER BY finished_at DESC LIMIT \(limit)", logger: logger))
     }
 
     static func stats(_ connection: PostgresConnection, now: Date, logger: Logger) async throws -> QueueStats {

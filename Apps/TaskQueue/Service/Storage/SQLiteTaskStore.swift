@@ -5,7 +5,8 @@ import TaskQueueCore
 
 /// The embedded queue: one SQLite file in WAL mode with synchronous FULL, so a task is on disk
 /// before `submit` returns. Every method is one atomic change applying `TaskLifecycle`; changes
-/// that arrive together share one transaction and one fsync (see `GroupCommit`).
+/// that arrive together share one transaction and one fsync (see `GroupCommit`), which every
+/// method but `lease` waits for.
 public struct SQLiteTaskStore: TaskStore {
     public let policy: QueuePolicy
     private let database: LabDatabase
@@ -34,10 +35,13 @@ public struct SQLiteTaskStore: TaskStore {
         }
     }
 
+    /// Answers as soon as the lease is decided, without waiting for its batch's commit (see
+    /// `TaskStore.lease`): the worker runs the task while the lease is made durable, and its
+    /// completion, a later write, commits after the lease or is refused if the lease was lost.
     public func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord] {
         let policy = self.policy
         let now = TaskTable.storedPrecision(now)
-        return try await self.commits.write { db in
+        return try await self.commits.write(awaitingCommit: false) { db in
             var leased: [TaskRecord] = []
             for task in try TaskTable.fetchLeasable(db, now: now, limit: limit) {
                 let next = TaskLifecycle.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
@@ -54,7 +58,8 @@ public struct SQLiteTaskStore: TaskStore {
     }
 
     public func complete(id: String, token: String, result: String, worker: String, now: Date) async throws -> TaskRecord {
-        try await self.commits.write { db in
+        let now = TaskTable.storedPrecision(now)  // as stored: a document rebuilt from the row is the same
+        return try await self.commits.write { db in
             guard let task = try TaskTable.fetch(db, id: id) else { throw LeaseError.unknownTask(id: id) }
             let next = try TaskLifecycle.complete(task, token: token, result: result, worker: worker, now: now)
             try TaskTable.update(next, db)
@@ -77,7 +82,11 @@ public struct SQLiteTaskStore: TaskStore {
     }
 
     public func deadLetters(limit: Int) async throws -> [TaskRecord] {
-        try await self.database.read { db in try TaskTable.fetchDead(db, limit: limit) }
+        try await self.database.read { db in try TaskTable.fetchFinished(db, state: .dead, limit: limit) }
+    }
+
+    public func recentlyDone(limit: Int) async throws -> [TaskRecord] {
+        try await self.database.read { db in try TaskTable.fetchFinished(db, state: .done, limit: limit) }
     }
 
     public func stats(now: Date) async throws -> QueueStats {

@@ -4,7 +4,8 @@ import LabStore
 import TaskQueueCore
 
 /// The SQL of the SQLite queue: schema, row mapping and queries. Times are stored as integer
-/// milliseconds since 1970, so that the PostgreSQL backend can use the same columns.
+/// milliseconds since 1970, so that the PostgreSQL backend can use the same columns. The
+/// statements of the task path are prepared once per connection (`cachedStatement`), not per call.
 enum TaskTable {
     static var migrations: LabMigrations {
         var migrations = LabMigrations()
@@ -46,19 +47,19 @@ enum TaskTable {
     }
 
     static func insert(_ task: TaskRecord, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO tasks (id, op, data, key, state, attempts, max_attempts, visible_at, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [task.id, task.op, task.data, task.key, task.state.rawValue, task.attempts, task.maxAttempts,
+            """).execute(arguments: [task.id, task.op, task.data, task.key, task.state.rawValue, task.attempts, task.maxAttempts,
                              millis(task.visibleAt), millis(task.createdAt), millis(task.updatedAt)])
     }
 
     static func update(_ task: TaskRecord, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE tasks SET state = ?, attempts = ?, visible_at = ?, lease_owner = ?, lease_token = ?, lease_expires_at = ?,
                 result = ?, worker = ?, last_error = ?, updated_at = ?, finished_at = ?
             WHERE id = ?
-            """, arguments: [task.state.rawValue, task.attempts, millis(task.visibleAt), task.leaseOwner, task.leaseToken,
+            """).execute(arguments: [task.state.rawValue, task.attempts, millis(task.visibleAt), task.leaseOwner, task.leaseToken,
                              task.leaseExpiresAt.map(millis), task.result, task.worker, task.lastError, millis(task.updatedAt),
                              task.finishedAt.map(millis), task.id])
     }
@@ -66,32 +67,33 @@ enum TaskTable {
     /// Writes the task's one row in the results table; a second completion of the same task is
     /// impossible (the lifecycle refuses it) and would violate the primary key if it happened.
     static func insertResult(_ task: TaskRecord, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO results (task_id, result, worker, attempts, created_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [task.id, task.result ?? "", task.worker ?? "", task.attempts, millis(task.createdAt), millis(task.finishedAt ?? task.updatedAt)])
+            """).execute(arguments: [task.id, task.result ?? "", task.worker ?? "", task.attempts, millis(task.createdAt), millis(task.finishedAt ?? task.updatedAt)])
     }
 
     static func fetch(_ db: Database, id: String) throws -> TaskRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE id = ?", arguments: [id]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE id = ?"), arguments: [id]).map(record)
     }
 
     static func fetch(_ db: Database, key: String) throws -> TaskRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM tasks WHERE key = ?", arguments: [key]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tasks WHERE key = ?"), arguments: [key]).map(record)
     }
 
     static func fetchLeasable(_ db: Database, now: Date, limit: Int) throws -> [TaskRecord] {
         let now = millis(now)
-        return try Row.fetchAll(db, sql: """
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT * FROM (
                 SELECT * FROM tasks WHERE state = 'queued' AND visible_at <= ?
                 UNION ALL
                 SELECT * FROM tasks WHERE state = 'leased' AND lease_expires_at <= ?
             ) ORDER BY seq LIMIT ?
-            """, arguments: [now, now, limit]).map(record)
+            """), arguments: [now, now, limit]).map(record)
     }
 
-    static func fetchDead(_ db: Database, limit: Int) throws -> [TaskRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE state = 'dead' ORDER BY finished_at DESC LIMIT ?", arguments: [limit]).map(record)
+    /// Finished (done or dead) tasks in `state`, the most recently finished first.
+    static func fetchFinished(_ db: Database, state: TaskState, limit: Int) throws -> [TaskRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM tasks WHERE state = ? ORDER BY finished_at DESC LIMIT ?", arguments: [state.rawValue, limit]).map(record)
     }
 
     static func stats(_ db: Database, now: Date) throws -> QueueStats {

@@ -12,15 +12,19 @@ extension Worker {
         case abandoned
     }
 
-    /// Runs one leased task while keeping its lease alive, then reports the outcome.
-    func process(_ lease: TaskLease, slot: String, on source: some WorkSource) async {
+    /// Runs one leased task while keeping its lease alive.
+    func run(_ lease: TaskLease, slot: String, on source: some WorkSource) async -> Outcome {
         self.logger.info("\(slot) runs task \(lease.id) (\(lease.op), attempt \(lease.attempt))")
-        let outcome = await withTaskGroup(of: Void.self) { group in
+        return await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.keepAlive(lease, on: source) }
             let outcome = await self.execute(lease)
             group.cancelAll()
             return outcome
         }
+    }
+
+    /// Reports the outcome of a task to the queue, retrying transient failures.
+    func report(_ outcome: Outcome, of lease: TaskLease, slot: String, on source: some WorkSource) async {
         switch outcome {
         case .succeeded(let result):
             let state = await self.persistently("complete task \(lease.id) for \(slot)") {

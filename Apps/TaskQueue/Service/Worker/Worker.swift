@@ -5,15 +5,17 @@ import TaskQueueCore
 
 /// Runs tasks from a `WorkSource`: `concurrency` slots, each leasing one task at a time, running
 /// its operation from `operations`, keeping the lease alive while it runs, and reporting the
-/// result or the failure. Slot `n` leases as "`name`-`n`" ("worker-1" in the server's local pool,
-/// "host-pid-1" for `taskqueue worker`).
+/// result or the failure while it already leases the next task (so the queue's commit of one
+/// outcome overlaps the next lease; a slot has at most one report outstanding). Slot `n` leases
+/// as "`name`-`n`" ("worker-1" in the server's local pool, "host-pid-1" for `taskqueue worker`).
 ///
 /// A worker never gives up: an unreachable server or a failing queue is logged and retried with
 /// `retryBackoff`. An outcome the queue refuses (the lease was lost to another worker) is logged
 /// and dropped, so the queue stores exactly one result per task.
 ///
 /// Cancelling the task that runs ``run(on:)`` stops it: slots stop leasing, running operations
-/// are cancelled, and their tasks are abandoned; their leases expire and other workers take them.
+/// are cancelled, and their tasks are abandoned, as are outcomes not yet reported; their leases
+/// expire and other workers take them.
 public struct Worker: Sendable {
     /// The worker's name; each slot's name is this plus "-" and its number from 1.
     public var name: String
@@ -58,14 +60,21 @@ public struct Worker: Sendable {
         }
     }
 
-    /// One slot: lease a task, run it, report it; again, until cancelled.
+    /// One slot: lease a task, run it, report it in the background; again, until cancelled. A
+    /// report still running when the next outcome is ready is waited for first.
     private func runSlot(_ slot: String, on source: some WorkSource) async {
-        while !Task.isCancelled {
-            let leases = await self.persistently("lease a task for \(slot) from \(source)") {
-                try await source.lease(worker: slot, limit: 1, wait: self.leaseWait)
-            }
-            for lease in leases ?? [] {
-                await self.process(lease, slot: slot, on: source)
+        await withTaskGroup(of: Void.self) { reports in
+            var reporting = false
+            while !Task.isCancelled {
+                let leases = await self.persistently("lease a task for \(slot) from \(source)") {
+                    try await source.lease(worker: slot, limit: 1, wait: self.leaseWait)
+                }
+                for lease in leases ?? [] {
+                    let outcome = await self.run(lease, slot: slot, on: source)
+                    if reporting { await reports.next() }
+                    reports.addTask { await self.report(outcome, of: lease, slot: slot, on: source) }
+                    reporting = true
+                }
             }
         }
     }
