@@ -253,6 +253,15 @@ let package = Package(
             dependencies: ["RaftSuite", "RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabTestSupport"],
             path: "Tests/RaftSuiteTests"
         ),
+        .testTarget(
+            name: "RaftKVProcessTests",
+            dependencies: [
+                "RaftKVClient", "RaftKV", "RaftWire", "RaftSim", "RaftStorage", "LabCheck", "LabNet", "LabTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/RaftKVProcessTests"
+        ),
         .testTarget(name: "RaftKVTests", dependencies: ["RaftKV", "LabTestSupport"], path: "Tests/RaftKVTests"),
         .testTarget(
             name: "RaftWireTests",

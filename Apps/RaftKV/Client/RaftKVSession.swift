@@ -27,6 +27,13 @@ public final class RaftKVSession: Sendable {
 
     /// Runs `operation` on the cluster and returns its result.
     public func execute(_ operation: KVOperation, consistency: ReadConsistency = .linearizable) async throws(RaftKVClientError) -> KVResult {
+        // Refuse bad input here: a write refused before reaching the log must not use up a sequence
+        // number, or the session would skip one and the cluster could not tell it from a stale retry.
+        do {
+            try KVLimits().validate(operation)
+        } catch {
+            throw .rejected(error.description)
+        }
         let sequence = self.state.withLock { state in
             if !operation.isRead { state.sequence += 1 }
             return max(state.sequence, 1)
@@ -103,13 +110,7 @@ public func withRaftKVSession<Result: Sendable>(
     endpoints: [HostAndPort], clientID: UInt64 = .random(in: 1 ... (UInt64.max >> 1)), deadline: Duration = .seconds(10),
     _ body: (RaftKVSession) async throws -> Result
 ) async throws -> Result {
-    guard !endpoints.isEmpty else { throw RaftKVClientError.noEndpoints }
-    let clients = try endpoints.map { endpoint in
-        try GRPCClientConnection(host: endpoint.host, port: endpoint.port, defaultTimeout: .seconds(6)).makeClient()
-    }
-    return try await withThrowingDiscardingTaskGroup { group in
-        for client in clients { group.addTask { try await client.runConnections() } }
-        defer { for client in clients { client.beginGracefulShutdown() } }
-        return try await body(RaftKVSession(endpoints: endpoints, clients: clients, clientID: clientID, deadline: deadline))
+    try await withRaftKVConnections(endpoints: endpoints) { connections in
+        try await body(connections.session(clientID: clientID, deadline: deadline))
     }
 }

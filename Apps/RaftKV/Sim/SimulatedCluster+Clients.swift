@@ -96,9 +96,9 @@ extension SimulatedCluster {
             self.record { try $0.fail(process: process, time: $1) }
             self.finishOperation(process)
         case .done(let result):
-            self.trace.record(self.now, "client \(process) ok: \(Self.checkedOutput(result))")
+            self.trace.record(self.now, "client \(process) ok: \(HistoryMapping.output(result))")
             self.clients.clients[process].lastResult = result
-            self.record { try $0.ok(process: process, output: Self.checkedOutput(result), time: $1) }
+            self.record { try $0.ok(process: process, output: HistoryMapping.output(result), time: $1) }
             self.finishOperation(process)
         case .redirect(let leader):
             self.clients.redirects += 1
@@ -223,22 +223,8 @@ extension SimulatedCluster {
         }
     }
 
+    /// The workload issues single-key operations only, which the checker always maps.
     static func checkedOperation(_ operation: RaftKV.KVOperation) -> LabCheck.KVOperation {
-        switch operation {
-        case .get(let key): return .get(key: key)
-        case .put(let key, let value): return .put(key: key, value: value)
-        case .delete(let key): return .delete(key: key)
-        case .append(let key, let suffix): return .append(key: key, suffix: suffix)
-        case .cas(let key, let expected, let new): return .cas(key: key, expected: expected, new: new)
-        case .list: preconditionFailure("the simulated workload issues single-key operations only")
-        }
-    }
-
-    static func checkedOutput(_ result: KVResult) -> KVOutput {
-        switch result {
-        case .value(let value): return .value(value)
-        case .cas(let succeeded, _): return .casResult(succeeded)
-        case .done, .entries, .rejected: return .ack
-        }
+        HistoryMapping.operation(operation)!
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import LabNet
+import LabTestSupport
+import RaftKVClient
+import RaftWire
+import Testing
+
+/// A raftkv cluster of real processes under labctl, for one test: `labs/raft/three-nodes.json`'s
+/// shape, on OS-chosen ports.
+struct RaftCluster {
+    let topology: Topology
+    let nodes: [String]
+
+    static func manifest(name: String, nodes: Int) -> String {
+        let ids = 1...nodes
+        let members = ids.map { #""--member", "\#($0)={{n\#($0).host}}:{{n\#($0).peer}}/{{n\#($0).host}}:{{n\#($0).client}}""# }.joined(separator: ", ")
+        let entries = ids.map { id in
+            #"{"name": "n\#(id)", "command": "raftkv", "args": ["node", "--id", "\#(id)", "--cluster", "\#(name)", "--data-dir", "{{self.dataDir}}", "--tick-ms", "10", \#(members)], "ports": {"peer": "auto", "client": "auto"}, "ready": {"grpc": {"port": "client"}}}"#
+        }
+        return #"{"name": "\#(name)", "nodes": [\#(entries.joined(separator: ", "))]}"#
+    }
+
+    /// Starts `nodes` members, runs `body`, and always tears the cluster down.
+    static func with(name: String, nodes: Int = 3, _ body: (RaftCluster) async throws -> Void) async throws {
+        let topology = try Topology(name: name, manifest: Self.manifest(name: name, nodes: nodes))
+        try await topology.run { topology in
+            try await body(RaftCluster(topology: topology, nodes: (1...nodes).map { "n\($0)" }))
+        }
+    }
+
+    /// Every member's client address.
+    func endpoints() throws -> [HostAndPort] {
+        try self.nodes.map { HostAndPort(host: "127.0.0.1", port: try #require(try self.topology.node($0).ports["client"])) }
+    }
+
+    /// The node name of the current leader, once one is known.
+    func leader(in session: RaftKVSession) async throws -> String {
+        var found: String?
+        try await eventually("a leader is elected", timeout: .seconds(20)) {
+            for index in self.nodes.indices {
+                if let status = try? await session.status(ofEndpoint: index), status.role == .leader {
+                    found = self.nodes[index]
+                    return true
+                }
+            }
+            return false
+        }
+        return try #require(found)
+    }
+
+    func kill(_ node: String) async throws {
+        let run = try await self.topology.labctl("kill", node)
+        guard run.status == 0 else { throw TopologyFailure(message: "labctl kill \(node) failed\n\(run.transcript)") }
+    }
+
+    func restart(_ node: String) async throws {
+        let run = try await self.topology.labctl("restart", node)
+        guard run.status == 0 else { throw TopologyFailure(message: "labctl restart \(node) failed\n\(run.transcript)") }
+    }
+}
