@@ -139,8 +139,10 @@ let package = Package(
         .executableTarget(
             name: "raftkv",
             dependencies: [
-                "RaftSuite", "RaftCore", "RaftKVNode", "RaftKVClient", "RaftKV", "RaftWire", "LabNet",
+                "RaftSuite", "RaftCore", "RaftKVNode", "RaftKVClient", "RaftKV", "RaftWire", "LabNet", "LabProto",
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Apps/RaftKV/CLI"

@@ -32,6 +32,9 @@ struct NodeCommand: AsyncParsableCommand {
     @Option(name: .customLong("member"), help: "A member: ID=PEERHOST:PORT/CLIENTHOST:PORT (repeat for each).")
     var members: [MemberEndpointsArgument]
 
+    @Option(name: .customLong("spare"), help: "A server that may be added later with `raftkv admin add`: ID=PEERHOST:PORT/CLIENTHOST:PORT.")
+    var spares: [MemberEndpointsArgument] = []
+
     @Option(help: "Where this node keeps its log, vote and snapshots.")
     var dataDir: String
 
@@ -51,10 +54,14 @@ struct NodeCommand: AsyncParsableCommand {
     var join = false
 
     mutating func validate() throws {
-        guard self.members.contains(where: { $0.value.id == self.id }) else {
-            throw ValidationError("--id \(self.id) is not among the --member entries; list every member, this one included")
+        let all = (self.members + self.spares).map(\.value.id)
+        guard all.contains(self.id) else {
+            throw ValidationError("--id \(self.id) is not among the --member (or --spare) entries; list every member, this one included")
         }
-        guard Set(self.members.map(\.value.id)).count == self.members.count else { throw ValidationError("two --member entries have the same id") }
+        guard Set(all).count == all.count else { throw ValidationError("two --member/--spare entries have the same id") }
+        if self.spares.contains(where: { $0.value.id == self.id }) && !self.join {
+            throw ValidationError("node \(self.id) is a --spare: start it with --join, then add it with `raftkv admin add \(self.id)`")
+        }
         guard self.tickMs > 0, self.electionTicks > self.heartbeatTicks, self.heartbeatTicks > 0 else {
             throw ValidationError("need --tick-ms > 0 and --election-ticks > --heartbeat-ticks > 0")
         }
@@ -64,7 +71,8 @@ struct NodeCommand: AsyncParsableCommand {
         var logger = Logger(label: "raftkv.node.\(self.id)")
         logger.logLevel = .info
         let configuration = NodeConfiguration(
-            id: self.id, clusterID: self.cluster, members: self.members.map(\.value), dataDirectory: self.dataDir,
+            id: self.id, clusterID: self.cluster, members: self.members.map(\.value), spares: self.spares.map(\.value),
+            dataDirectory: self.dataDir,
             tickInterval: .milliseconds(self.tickMs), electionTicks: self.electionTicks, heartbeatTicks: self.heartbeatTicks,
             snapshotInterval: self.snapshotInterval, join: self.join)
         let server = RaftKVNodeServer(configuration: configuration, logger: logger)

@@ -42,9 +42,11 @@ struct KVService: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
         } catch {
             return .with { $0.rejected.message = "\(error)" }
         }
-        if case .addLearner(let id) = change {
+        if case .addLearner(let id) = change, self.directory.endpoints(of: id) == nil {
             guard let peer = HostAndPort(parsing: request.peerAddress), let client = HostAndPort(parsing: request.clientAddress) else {
-                return .with { $0.rejected.message = "adding node \(id) needs its peer and client addresses (HOST:PORT)" }
+                return .with {
+                    $0.rejected.message = "node \(id) is unknown here: start every node with --spare \(id)=PEERHOST:PORT/CLIENTHOST:PORT, or give its addresses"
+                }
             }
             self.directory.add(MemberEndpoints(id: id, peer: peer, client: client))
         }

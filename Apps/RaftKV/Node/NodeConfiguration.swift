@@ -32,9 +32,11 @@ public struct NodeConfiguration: Sendable {
     public var id: NodeID
     /// Names the cluster; a data directory or a peer of another cluster is refused.
     public var clusterID: String
-    /// Every initial member, this node included.
+    /// Every initial member (voter), this node included unless it joins later.
     public var members: [MemberEndpoints]
-    /// Addresses of members added later (by `raftkv admin add`), learned at run time.
+    /// Servers that are not members yet but may be added with `raftkv admin add`: their addresses
+    /// are known to every node, so whoever leads can reach them.
+    public var spares: [MemberEndpoints]
     public var dataDirectory: String
     /// The length of one Raft tick.
     public var tickInterval: Duration
@@ -46,13 +48,14 @@ public struct NodeConfiguration: Sendable {
     public var join: Bool
 
     public init(
-        id: NodeID, clusterID: String, members: [MemberEndpoints], dataDirectory: String,
+        id: NodeID, clusterID: String, members: [MemberEndpoints], spares: [MemberEndpoints] = [], dataDirectory: String,
         tickInterval: Duration = .milliseconds(20), electionTicks: Int = 10, heartbeatTicks: Int = 2,
         snapshotInterval: Int = 10_000, join: Bool = false
     ) {
         self.id = id
         self.clusterID = clusterID
         self.members = members
+        self.spares = spares
         self.dataDirectory = dataDirectory
         self.tickInterval = tickInterval
         self.electionTicks = electionTicks
@@ -61,7 +64,8 @@ public struct NodeConfiguration: Sendable {
         self.join = join
     }
 
-    public var me: MemberEndpoints? { self.members.first { $0.id == self.id } }
+    /// This node's endpoints, among the members or the spares.
+    public var me: MemberEndpoints? { (self.members + self.spares).first { $0.id == self.id } }
 
     var raftSettings: RaftSettings {
         RaftSettings(

@@ -20,7 +20,7 @@ public struct RaftKVNodeServer: Sendable {
         let storage = try RaftDiskStorage(
             directory: self.configuration.dataDirectory,
             identity: ClusterIdentity(clusterID: self.configuration.clusterID, nodeID: self.configuration.id))
-        let directory = MemberDirectory(self.configuration.members)
+        let directory = MemberDirectory(self.configuration.members + self.configuration.spares)
         let runtime = RaftNodeRuntime(configuration: self.configuration, logger: self.logger)
         let transport = PeerTransport(configuration: self.configuration, directory: directory, logger: self.logger)
         let peerService = RaftPeerService(runtime: runtime, logger: self.logger)
