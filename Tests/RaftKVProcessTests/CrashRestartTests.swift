@@ -31,4 +31,26 @@ struct CrashRestartTests {
             }
         }
     }
+
+    @Test func aNodeFarBehindCatchesUpThroughAnInstalledSnapshot() async throws {
+        try await RaftCluster.with(name: "raft-snapshot") { cluster in
+            let endpoints = try cluster.endpoints()
+            try await withRaftKVSession(endpoints: endpoints) { session in
+                let leader = try await cluster.leader(in: session)
+                let lagging = cluster.nodes.first { $0 != leader }!
+                try await cluster.kill(lagging)
+                // Far more entries than the snapshot interval (25): the leader compacts them away.
+                for index in 0..<80 { _ = try await session.execute(.put(key: "s\(index % 10)", value: "\(index)")) }
+                try await cluster.restart(lagging)
+                let position = cluster.nodes.firstIndex(of: lagging)!
+                try await eventually("\(lagging) catches up", timeout: .seconds(20)) {
+                    let status = try await session.status(ofEndpoint: position)
+                    return status.appliedIndex >= 80 && status.snapshotIndex > 0
+                }
+                try await withRaftKVSession(endpoints: [endpoints[position]]) { direct async throws in
+                    #expect(try await direct.execute(.get(key: "s9"), consistency: .stale) == .value("79"))
+                }
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct RaftCluster {
         let ids = 1...nodes
         let members = ids.map { #""--member", "\#($0)={{n\#($0).host}}:{{n\#($0).peer}}/{{n\#($0).host}}:{{n\#($0).client}}""# }.joined(separator: ", ")
         let entries = ids.map { id in
-            #"{"name": "n\#(id)", "command": "raftkv", "args": ["node", "--id", "\#(id)", "--cluster", "\#(name)", "--data-dir", "{{self.dataDir}}", "--tick-ms", "10", \#(members)], "ports": {"peer": "auto", "client": "auto"}, "ready": {"grpc": {"port": "client"}}}"#
+            #"{"name": "n\#(id)", "command": "raftkv", "args": ["node", "--id", "\#(id)", "--cluster", "\#(name)", "--data-dir", "{{self.dataDir}}", "--tick-ms", "10", "--snapshot-interval", "25", \#(members)], "ports": {"peer": "auto", "client": "auto"}, "ready": {"grpc": {"port": "client"}}}"#
         }
         return #"{"name": "\#(name)", "nodes": [\#(entries.joined(separator: ", "))]}"#
     }
