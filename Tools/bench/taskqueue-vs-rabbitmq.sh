@@ -6,7 +6,7 @@
 # client waits on an RPC-style reply queue. The last line is ratio=<ours/theirs tasks per second>.
 #
 # usage: Tools/bench/taskqueue-vs-rabbitmq.sh [CONNECTIONS=16] [DURATION=10]
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/taskqueue.sh"
 
 need_apt rabbitmq-server /usr/lib/rabbitmq/bin/rabbitmq-server
 need_pip pika pika

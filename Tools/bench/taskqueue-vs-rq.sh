@@ -6,7 +6,7 @@
 # The last line is ratio=<ours/theirs tasks per second>.
 #
 # usage: Tools/bench/taskqueue-vs-rq.sh [CONNECTIONS=16] [DURATION=10]
-source "$(dirname "$0")/common.sh"
+source "$(dirname "$0")/taskqueue.sh"
 
 need_apt redis-server redis-server
 need_pip rq rq

@@ -1,0 +1,34 @@
+"""Prints two `raftkv bench` reports (JSON, one of raftkv and one of etcd) side by side, per
+concurrency level, ending with the line `ratio=<ours/etcd writes per second at 16 clients>`.
+
+usage: raftkv_compare.py OURS.json ETCD.json"""
+
+import json
+import sys
+
+
+def main():
+    with open(sys.argv[1]) as f:
+        ours = {row["clients"]: row for row in json.load(f)["rows"]}
+    with open(sys.argv[2]) as f:
+        etcd = {row["clients"]: row for row in json.load(f)["rows"]}
+    for kind, rate, p50, p99 in [("writes", "writesPerSecond", "writeP50", "writeP99"), ("reads", "readsPerSecond", "readP50", "readP99")]:
+        print(f"{kind:>7} | {'raftkv/s':>9} {'p50 ms':>7} {'p99 ms':>7} | {'etcd/s':>9} {'p50 ms':>7} {'p99 ms':>7} | {'ratio':>5} {'p99 ratio':>9}")
+        for clients in sorted(set(ours) & set(etcd)):
+            o, e = ours[clients], etcd[clients]
+            print(
+                f"{clients:>7} | {o[rate]:>9.0f} {o[p50]:>7.2f} {o[p99]:>7.2f} | {e[rate]:>9.0f} {e[p50]:>7.2f} {e[p99]:>7.2f} |"
+                f" {ratio(o[rate], e[rate]):>5} {ratio(o[p99], e[p99]):>9}"
+            )
+    errors = sum(row["errors"] for row in ours.values()), sum(row["errors"] for row in etcd.values())
+    print(f"errors: raftkv {errors[0]}, etcd {errors[1]}")
+    print(f"ratio={ratio(ours[16]['writesPerSecond'], etcd[16]['writesPerSecond'])}" if 16 in ours and 16 in etcd else "ratio=n/a")
+
+
+def ratio(a, b):
+    """a/b with two decimals; inf when b is 0."""
+    return f"{a / b:.2f}" if b > 0 else "inf"
+
+
+if __name__ == "__main__":
+    main()
