@@ -44,7 +44,8 @@ struct CrashRestartTests {
                 try await cluster.restart(lagging)
                 let position = cluster.nodes.firstIndex(of: lagging)!
                 try await eventually("\(lagging) catches up", timeout: .seconds(20)) {
-                    let status = try await session.status(ofEndpoint: position)
+                    // The client's connection to the restarted node may still be backing off: retry.
+                    guard let status = try? await session.status(ofEndpoint: position) else { return false }
                     return status.appliedIndex >= 80 && status.snapshotIndex > 0
                 }
                 try await withRaftKVSession(endpoints: [endpoints[position]]) { direct async throws in

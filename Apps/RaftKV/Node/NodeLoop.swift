@@ -106,8 +106,17 @@ struct NodeLoop {
     mutating func processReady(send: ([RaftMessage]) -> Void) throws {
         let ready = self.core.takeReady()
         if ready.isEmpty { return }
+        // A leader's AppendEntries may leave before its own fsync (Raft thesis §10.2.1), so that the
+        // leader's and the followers' disk writes overlap: the leader counts an entry toward commit
+        // only when it handles a follower's answer, which this loop does in a later iteration,
+        // after this persist has finished. Everything else (votes, answers) waits for the disk.
+        let (early, late) = ready.messages.partitioned { message in
+            if case .append = message.payload { return self.core.status.role == .leader }
+            return false
+        }
+        if !early.isEmpty { send(early) }
         try self.storage.persist(ready)
-        if !ready.messages.isEmpty { send(ready.messages) }
+        if !late.isEmpty { send(late) }
         if let change = ready.roleChange {
             self.logger.info("\(change.role) in term \(change.term), leader \(change.leader.map(String.init) ?? "unknown")")
             if change.role != .leader { self.abandonReads(leader: change.leader) }
@@ -192,5 +201,17 @@ struct NodeLoop {
         self.pendingWrites.removeAll()
         self.pendingReads.removeAll()
         self.pendingMembership.removeAll()
+    }
+}
+
+extension Array {
+    /// The elements that satisfy `belongsInFirst`, and the others, each in their original order.
+    fileprivate func partitioned(_ belongsInFirst: (Element) -> Bool) -> ([Element], [Element]) {
+        var first: [Element] = []
+        var second: [Element] = []
+        for element in self {
+            if belongsInFirst(element) { first.append(element) } else { second.append(element) }
+        }
+        return (first, second)
     }
 }
