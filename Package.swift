@@ -24,6 +24,7 @@ let package = Package(
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
         .executable(name: "raftkv", targets: ["raftkv"]),
+        .executable(name: "p2p", targets: ["p2p"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
@@ -39,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // MARK: Shared modules (know nothing of any lab)
@@ -178,6 +180,27 @@ let package = Package(
             ],
             path: "Apps/TaskQueue/CLI"
         ),
+        .target(
+            name: "FileShareTracker",
+            dependencies: [
+                "LabStore",
+                "LabNet",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Apps/FileShare/Tracker"
+        ),
+        .executableTarget(
+            name: "p2p",
+            dependencies: [
+                "FileShareTracker",
+                "LabNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Apps/FileShare/CLI"
+        ),
 
         // MARK: Tools
         .target(
@@ -269,6 +292,15 @@ let package = Package(
             name: "RaftWireTests",
             dependencies: ["RaftWire", "RaftCore", "RaftKV", "LabProto", "LabTestSupport"],
             path: "Tests/RaftWireTests"
+        ),
+        .testTarget(
+            name: "FileShareTrackerTests",
+            dependencies: [
+                "FileShareTracker", "LabTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/FileShareTrackerTests"
         ),
         .testTarget(
             name: "RaftStorageTests",
