@@ -24,7 +24,18 @@ struct RaftCluster {
     static func with(name: String, nodes: Int = 3, _ body: (RaftCluster) async throws -> Void) async throws {
         let topology = try Topology(name: name, manifest: Self.manifest(name: name, nodes: nodes))
         try await topology.run { topology in
-            try await body(RaftCluster(topology: topology, nodes: (1...nodes).map { "n\($0)" }))
+            let cluster = RaftCluster(topology: topology, nodes: (1...nodes).map { "n\($0)" })
+            do {
+                try await body(cluster)
+            } catch {
+                // Whatever went wrong, the nodes' own words are the first thing to read.
+                var logs = ""
+                for node in cluster.nodes {
+                    let run = try? await topology.labctl("logs", node)
+                    logs += "--- \(node) (\((try? topology.node(node).phase.rawValue) ?? "?")) ---\n\(run?.output.suffix(3000) ?? "")\n"
+                }
+                throw TopologyFailure(message: "\(error)\n\(logs)")
+            }
         }
     }
 

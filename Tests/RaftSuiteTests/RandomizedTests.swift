@@ -6,21 +6,21 @@ import Testing
 
 /// Many seeds of a key-value workload under random faults, every history checked for
 /// linearizability. Prints the seeds per second; `LAB_SEED=n` replays from seed n.
-@Suite struct RandomizedTests {
+@Suite(.serialized) struct RandomizedTests {
     @Test(arguments: RandomizedRun.Faults.allCases)
-    func seedsUnderFaults(_ faults: RandomizedRun.Faults) {
+    func seedsUnderFaults(_ faults: RandomizedRun.Faults) async {
         let first = SeededGenerator.seedForTest()
-        let count: UInt64 = 8
+        let count: UInt64 = 6
         let run = RandomizedRun(faults: faults)
         let clock = ContinuousClock()
         let start = clock.now
         var operations = 0
         for seed in first..<(first &+ count) {
-            let outcome = run.run(seed: seed, node: ReferenceRaft.self)
+            let outcome = await onDedicatedThread { run.run(seed: seed, node: ReferenceRaft.self) }
             operations += outcome.operations
             if !outcome.passed {
                 // Replay the failing seed with its timeline kept, for the report.
-                let traced = run.run(seed: seed, node: ReferenceRaft.self, traceDirectory: TraceFolder.path)
+                let traced = await onDedicatedThread { run.run(seed: seed, node: ReferenceRaft.self, traceDirectory: TraceFolder.path) }
                 Issue.record("\(faults): \(traced)\n  replay: LAB_SEED=\(seed) swift test --filter RandomizedTests")
                 return
             }

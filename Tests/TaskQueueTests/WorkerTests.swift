@@ -59,7 +59,7 @@ struct WorkerTests {
 
     @Test("a lease nobody answers is reclaimed after the visibility timeout; the late completion is refused")
     func abandonedLeaseIsReclaimed() async throws {
-        let queue = try WorkerQueue(policy: QueuePolicy(visibilityTimeout: .milliseconds(300)))
+        let queue = try WorkerQueue(policy: QueuePolicy(visibilityTimeout: .seconds(2)))
         try await queue.withServer { connection in
             let submitted = try await queue.service.submit(TaskSubmission(op: "uppercase", data: "late"))
             let ghost = try #require(try await queue.service.lease(worker: "ghost", limit: 1, wait: .zero).first)
@@ -128,14 +128,14 @@ struct WorkerTests {
 
     @Test("lease extension keeps a slow task with a short visibility timeout from running twice")
     func extensionKeepsSlowTaskAlive() async throws {
-        let queue = try WorkerQueue(policy: QueuePolicy(visibilityTimeout: .milliseconds(600)))
+        let queue = try WorkerQueue(policy: QueuePolicy(visibilityTimeout: .milliseconds(1500)))
         try await queue.withServer { connection in
             try await RemoteWorkSource.connect(to: connection) { source in
                 // A second slot waits for work the whole time (checking at least every second): it
-                // would take the task if its lease lapsed, which would happen at 0.6 s without extension.
+                // would take the task if its lease lapsed, which would happen at 1.5 s without extension.
                 try await queue.running(testWorker("remote", concurrency: 2), on: source) {
-                    let task = try await queue.submitAndAwait(op: "sleep", data: "2000")
-                    #expect(task.state == .done && task.result == "slept 2000 ms")
+                    let task = try await queue.submitAndAwait(op: "sleep", data: "4000")
+                    #expect(task.state == .done && task.result == "slept 4000 ms")
                     #expect(task.attempts == 1)
                     #expect(task.lastError == nil)
                 }
