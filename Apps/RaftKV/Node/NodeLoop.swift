@@ -12,7 +12,7 @@ struct NodeLoop {
     private var core: ReferenceRaft
     private var store: KVStateMachine
     private var applied: LogIndex
-    private let storage: RaftDiskStorage
+    private let storage: StorageQueue
     private let snapshotInterval: Int
     private let requestTimeoutTicks: Int
     private let logger: Logger
@@ -40,7 +40,7 @@ struct NodeLoop {
         self.core = ReferenceRaft(settings: configuration.raftSettings, restoring: persisted)
         self.store = try persisted.snapshot.map { try KVStateMachine(snapshot: $0.data) } ?? KVStateMachine()
         self.applied = persisted.snapshot?.index ?? 0
-        self.storage = storage
+        self.storage = StorageQueue(storage: storage)
         self.snapshotInterval = configuration.snapshotInterval
         self.requestTimeoutTicks = max(1, Int(Duration.seconds(5) / configuration.tickInterval))
         self.logger = logger
@@ -103,7 +103,7 @@ struct NodeLoop {
     }
 
     /// Persists, sends, applies and answers whatever the inputs so far produced.
-    mutating func processReady(send: ([RaftMessage]) -> Void) throws {
+    mutating func processReady(send: ([RaftMessage]) -> Void) async throws {
         let ready = self.core.takeReady()
         if ready.isEmpty { return }
         // A leader's AppendEntries may leave before its own fsync (Raft thesis §10.2.1), so that the
@@ -115,7 +115,7 @@ struct NodeLoop {
             return false
         }
         if !early.isEmpty { send(early) }
-        try self.storage.persist(ready)
+        try await self.storage.persist(ready)
         if !late.isEmpty { send(late) }
         if let change = ready.roleChange {
             self.logger.info("\(change.role) in term \(change.term), leader \(change.leader.map(String.init) ?? "unknown")")
@@ -129,7 +129,7 @@ struct NodeLoop {
         for entry in ready.committedEntries { self.apply(entry) }
         self.confirmedReads.append(contentsOf: ready.readStates)
         self.serveConfirmedReads()
-        try self.compactIfDue()
+        try await self.compactIfDue()
     }
 
     private mutating func apply(_ entry: LogEntry) {
@@ -186,10 +186,10 @@ struct NodeLoop {
         }
     }
 
-    private mutating func compactIfDue() throws {
+    private mutating func compactIfDue() async throws {
         guard self.applied >= self.core.status.snapshotIndex + LogIndex(self.snapshotInterval) else { return }
         let snapshot = try self.core.compact(through: self.applied, data: self.store.snapshot())
-        try self.storage.compact(to: snapshot)
+        try await self.storage.compact(to: snapshot)
         self.logger.info("snapshot at \(snapshot.index) (\(snapshot.data.count) bytes); log compacted")
     }
 

@@ -53,7 +53,7 @@ public final class RaftNodeRuntime: Sendable {
     /// Runs the loop and the ticker until cancelled; messages go out through `send`.
     public func run(storage: RaftDiskStorage, send: @escaping @Sendable ([RaftMessage]) -> Void) async throws {
         var loop = try NodeLoop(configuration: self.configuration, storage: storage, logger: self.logger)
-        try loop.processReady(send: send)
+        try await loop.processReady(send: send)
         let tickInterval = self.configuration.tickInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -70,7 +70,7 @@ public final class RaftNodeRuntime: Sendable {
                 }
                 for input in inputs { loop.handle(input) }
                 do {
-                    try loop.processReady(send: send)
+                    try await loop.processReady(send: send)
                 } catch {
                     // Without its disk a node must not answer anyone: stop rather than risk safety.
                     self.logger.critical("cannot persist Raft state, stopping: \(error)")
