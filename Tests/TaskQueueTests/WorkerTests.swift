@@ -128,14 +128,15 @@ struct WorkerTests {
 
     @Test("lease extension keeps a slow task with a short visibility timeout from running twice")
     func extensionKeepsSlowTaskAlive() async throws {
-        let queue = try WorkerQueue(policy: QueuePolicy(visibilityTimeout: .milliseconds(1500)))
+        let queue = try WorkerQueue(policy: QueuePolicy(visibilityTimeout: .seconds(4)))
         try await queue.withServer { connection in
             try await RemoteWorkSource.connect(to: connection) { source in
                 // A second slot waits for work the whole time (checking at least every second): it
-                // would take the task if its lease lapsed, which would happen at 1.5 s without extension.
+                // would take the task if its lease lapsed, which would happen at 4 s without extension.
+                // (Margins are wide: on two busy cores an extension can be late by a second or more.)
                 try await queue.running(testWorker("remote", concurrency: 2), on: source) {
-                    let task = try await queue.submitAndAwait(op: "sleep", data: "4000")
-                    #expect(task.state == .done && task.result == "slept 4000 ms")
+                    let task = try await queue.submitAndAwait(op: "sleep", data: "10000")
+                    #expect(task.state == .done && task.result == "slept 10000 ms")
                     #expect(task.attempts == 1)
                     #expect(task.lastError == nil)
                 }
@@ -260,11 +261,11 @@ private struct WorkerQueue {
         }
     }
 
-    /// Submits a task and waits (at most 10 s) until it is done or dead.
+    /// Submits a task and waits (at most 30 s) until it is done or dead.
     func submitAndAwait(op: String, data: String) async throws -> TaskRecord {
         let submitted = try await self.service.submit(TaskSubmission(op: op, data: data))
-        let task = try await self.service.awaitFinished(submitted.task, timeout: .seconds(10))
-        try #require(task.state == .done || task.state == .dead, "task \(task.id) (\(op)) still \(task.state.rawValue) after 10 s")
+        let task = try await self.service.awaitFinished(submitted.task, timeout: .seconds(30))
+        try #require(task.state == .done || task.state == .dead, "task \(task.id) (\(op)) still \(task.state.rawValue) after 30 s")
         return task
     }
 
