@@ -1,6 +1,4 @@
 import ArgumentParser
-import GRPCCore
-import GRPCNIOTransportHTTP2
 import LabNet
 import LabProto
 import RaftCore
@@ -39,92 +37,45 @@ struct AdminCommand: AsyncParsableCommand {
 
     func run() async throws {
         let endpoints = self.servers.map(\.value)
-        let clock = ContinuousClock()
-        let deadline = clock.now + .milliseconds(Int(self.timeout * 1000))
-        try await withRaftKVSession(endpoints: endpoints) { session in
+        try await withRaftKVSession(endpoints: endpoints, deadline: .milliseconds(Int(self.timeout * 1000))) { session in
             switch self.action {
             case .add:
-                try await Self.change(.addLearner(self.id), on: session, until: deadline)
-                print("node \(self.id) added as a learner; waiting for it to catch up")
-                let membership = try await Self.change(.promote(self.id), on: session, until: deadline)
-                print("node \(self.id) is a voter: \(membership)")
+                let learners = try await Self.change(.addLearner(self.id), on: session)
+                print("node \(self.id) added as a learner (\(learners)); waiting for it to catch up")
+                print("node \(self.id) is a voter: \(try await Self.change(.promote(self.id), on: session))")
             case .remove:
-                let membership = try await Self.change(.remove(self.id), on: session, until: deadline)
-                print("node \(self.id) removed: \(membership)")
+                print("node \(self.id) removed: \(try await Self.change(.remove(self.id), on: session))")
             case .transferLeader:
-                try await Self.onLeader(session, until: deadline) { client in
+                let leader = try await session.onLeader { client -> LeaderCall<NodeID> in
                     var request = Distlab_Raftkv_V1_TransferRequest()
                     request.target = self.id
                     switch try await client.transferLeadership(request).outcome {
-                    case .newLeader(let leader): return .done("leadership handed to node \(leader)")
-                    case .notLeader(let hint): return .redirect(hint.address)
-                    case .rejected(let rejected): return .failed(rejected.message)
-                    case nil: return .failed("empty reply")
+                    case .newLeader(let leader): return .done(leader)
+                    case .notLeader(let hint): return .notLeader(address: hint.address)
+                    case .rejected(let rejected): return .rejected(rejected.message)
+                    case nil: return .unavailable("empty reply")
                     }
                 }
+                print("leadership handed to node \(leader)")
             }
         }
     }
 
-    /// Proposes `change` through the leader; retries a promotion until the learner has caught up.
-    @discardableResult
-    static func change(_ change: MembershipChange, on session: RaftKVSession, until deadline: ContinuousClock.Instant) async throws -> String {
-        try await Self.onLeader(session, until: deadline) { client in
+    /// Proposes `change` through the leader and returns the new membership. A promotion is retried
+    /// until the learner has caught up (the leader refuses it before), as is a change that waits for
+    /// the previous one to commit.
+    static func change(_ change: MembershipChange, on session: RaftKVSession) async throws -> Membership {
+        try await session.onLeader { client -> LeaderCall<Membership> in
             let reply = try await client.changeMembership(MembershipChangeRequest(change: change).proto)
             switch reply.outcome {
-            case .membership(let membership): return .done("\(try Membership(proto: membership))")
-            case .notLeader(let hint): return .redirect(hint.address)
+            case .membership(let membership): return .done(try Membership(proto: membership))
+            case .notLeader(let hint): return .notLeader(address: hint.address)
             case .rejected(let rejected) where rejected.message.contains("caught up") || rejected.message.contains("not committed yet"):
-                return .retry(rejected.message)
-            case .rejected(let rejected): return .failed(rejected.message)
-            case nil: return .failed("empty reply")
+                try await Task.sleep(for: .milliseconds(200))
+                return .unavailable(rejected.message)
+            case .rejected(let rejected): return .rejected(rejected.message)
+            case nil: return .unavailable("empty reply")
             }
         }
-    }
-
-    enum Attempt {
-        case done(String)
-        case redirect(String?)
-        case retry(String)
-        case failed(String)
-    }
-
-    /// Runs `call` on the leader, following hints, retrying until `deadline`.
-    @discardableResult
-    static func onLeader(
-        _ session: RaftKVSession, until deadline: ContinuousClock.Instant,
-        _ call: (Distlab_Raftkv_V1_KV.Client<HTTP2ClientTransport.Posix>) async throws -> Attempt
-    ) async throws -> String {
-        var target = 0
-        var problem = "no member answered"
-        while ContinuousClock.now < deadline {
-            do {
-                switch try await call(session.kvClient(ofEndpoint: target)) {
-                case .done(let message):
-                    print(message)
-                    return message
-                case .failed(let message):
-                    throw ValidationError(message)
-                case .retry(let message):
-                    problem = message
-                    try await Task.sleep(for: .milliseconds(200))
-                case .redirect(let address):
-                    problem = "\(session.servers[target]) is not the leader"
-                    if let address, let index = session.servers.firstIndex(where: { $0.description == address }) {
-                        target = index
-                    } else {
-                        target = (target + 1) % session.servers.count
-                        try await Task.sleep(for: .milliseconds(100))
-                    }
-                }
-            } catch let error as ValidationError {
-                throw error
-            } catch {
-                problem = "\(session.servers[target]): \(error)"
-                target = (target + 1) % session.servers.count
-                try await Task.sleep(for: .milliseconds(100))
-            }
-        }
-        throw ValidationError("gave up: \(problem)")
     }
 }

@@ -50,6 +50,22 @@ public final class RaftKVSession: Sendable {
     /// through elections until the deadline: what `execute` does, and what a proxy does for its clients.
     /// Returns a result or a rejection, never a redirect.
     public func forward(_ request: Distlab_Raftkv_V1_KVRequest) async throws(RaftKVClientError) -> KVReplyOutcome {
+        try await self.onLeader { client in
+            let outcome = try KVReplyOutcome(proto: try await client.execute(request))
+            switch outcome {
+            case .result, .rejected: return .done(outcome)
+            case .unavailable(let message): return .unavailable(message)
+            case .notLeader(_, let address): return .notLeader(address: address)
+            }
+        }
+    }
+
+    /// Runs `call` against the leader: starts with the member that answered last, follows leader
+    /// hints, moves on from members that fail or cannot answer, and pauses after each round of all
+    /// members (an election takes a few hundred ms), until the session's deadline.
+    public func onLeader<Result: Sendable>(
+        _ call: (Distlab_Raftkv_V1_KV.Client<HTTP2ClientTransport.Posix>) async throws -> LeaderCall<Result>
+    ) async throws(RaftKVClientError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
         var target = self.state.withLock { $0.preferred }
@@ -58,16 +74,16 @@ public final class RaftKVSession: Sendable {
         while clock.now - start < self.deadline {
             attempt += 1
             do {
-                let reply = try await Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[target]).execute(request)
-                let outcome = try KVReplyOutcome(proto: reply)
-                switch outcome {
-                case .result, .rejected:
+                switch try await call(Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[target])) {
+                case .done(let result):
                     self.state.withLock { $0.preferred = target }
-                    return outcome
+                    return result
+                case .rejected(let message):
+                    throw RaftKVClientError.rejected(message)
                 case .unavailable(let message):
                     problem = "\(self.endpoints[target]): \(message)"
                     target = (target + 1) % self.endpoints.count
-                case .notLeader(_, let address):
+                case .notLeader(let address):
                     problem = "\(self.endpoints[target]) is not the leader"
                     if let address, let index = self.endpoints.firstIndex(where: { $0.description == address }), index != target {
                         target = index
@@ -75,11 +91,12 @@ public final class RaftKVSession: Sendable {
                     }
                     target = (target + 1) % self.endpoints.count
                 }
+            } catch let error as RaftKVClientError {
+                throw error
             } catch {
                 problem = "\(self.endpoints[target]): \(error)"
                 target = (target + 1) % self.endpoints.count
             }
-            // Every endpoint tried once: wait a little (an election takes a few hundred ms).
             if attempt % self.endpoints.count == 0 {
                 try? await Task.sleep(for: .milliseconds(min(50 * attempt / self.endpoints.count, 500)))
             }
