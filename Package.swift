@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RaftSim", targets: ["RaftSim"]),
         .library(name: "RaftSuite", targets: ["RaftSuite"]),
         .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
+        .library(name: "FileShareCore", targets: ["FileShareCore"]),
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
         .executable(name: "raftkv", targets: ["raftkv"]),
@@ -41,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", exact: "1.8.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // MARK: Shared modules (know nothing of any lab)
@@ -181,8 +183,18 @@ let package = Package(
             path: "Apps/TaskQueue/CLI"
         ),
         .target(
+            name: "FileShareCore",
+            dependencies: [
+                "LabNet",
+                "LabRandom",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Apps/FileShare/Core"
+        ),
+        .target(
             name: "FileShareTracker",
             dependencies: [
+                "FileShareCore",
                 "LabStore",
                 "LabNet",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -192,11 +204,29 @@ let package = Package(
             ],
             path: "Apps/FileShare/Tracker"
         ),
+        .target(
+            name: "FileSharePeer",
+            dependencies: [
+                "FileShareCore",
+                "LabNet",
+                "LabProto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            path: "Apps/FileShare/Peer"
+        ),
         .executableTarget(
             name: "p2p",
             dependencies: [
+                "FileShareCore",
+                "FileSharePeer",
                 "FileShareTracker",
                 "LabNet",
+                "LabRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/FileShare/CLI"
@@ -296,12 +326,23 @@ let package = Package(
         .testTarget(
             name: "FileShareTrackerTests",
             dependencies: [
-                "FileShareTracker", "LabTestSupport",
+                "FileShareCore", "FileShareTracker", "LabTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/FileShareTrackerTests"
         ),
+        .testTarget(
+            name: "FileShareProcessTests",
+            dependencies: [
+                "FileShareCore", "FileSharePeer", "LabNet", "LabProto", "LabTestSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Tests/FileShareProcessTests"
+        ),
+        .testTarget(name: "FileShareCoreTests", dependencies: ["FileShareCore"], path: "Tests/FileShareCoreTests"),
         .testTarget(
             name: "RaftStorageTests",
             dependencies: ["RaftStorage", "RaftCore", "LabTestSupport", "LabStore"],

@@ -25,12 +25,16 @@ public struct GRPCClientConnection: Sendable, CustomStringConvertible {
     public var port: Int
     /// The deadline of every RPC whose `CallOptions` don't set a `timeout`; `nil`: none.
     public var defaultTimeout: Duration?
+    /// The largest message accepted from the server (and sent to it), in bytes; `nil`: gRPC's
+    /// default of 4 MiB.
+    public var maxMessageBytes: Int?
 
     /// Describes a connection to `host`:`port` whose RPCs get `defaultTimeout` as their deadline.
-    public init(host: String, port: Int, defaultTimeout: Duration? = GRPCClientConnection.defaultTimeout) {
+    public init(host: String, port: Int, defaultTimeout: Duration? = GRPCClientConnection.defaultTimeout, maxMessageBytes: Int? = nil) {
         self.host = host
         self.port = port
         self.defaultTimeout = defaultTimeout
+        self.maxMessageBytes = maxMessageBytes
     }
 
     /// `host:port`, with an IPv6 host in brackets.
@@ -52,7 +56,12 @@ public struct GRPCClientConnection: Sendable, CustomStringConvertible {
         guard (1...65_535).contains(self.port) else {
             throw .invalidPort(self.port, host: self.host)
         }
-        let methodDefaults = MethodConfig(names: [MethodConfig.Name(service: "")], timeout: self.defaultTimeout)
+        let methodDefaults = MethodConfig(
+            names: [MethodConfig.Name(service: "")],
+            timeout: self.defaultTimeout,
+            maxRequestMessageBytes: self.maxMessageBytes,
+            maxResponseMessageBytes: self.maxMessageBytes
+        )
         let transport: HTTP2ClientTransport.Posix
         do {
             transport = try HTTP2ClientTransport.Posix(

@@ -19,7 +19,7 @@ import Synchronization
 ///     host.beginGracefulShutdown()
 /// }
 /// ```
-/// For a server that lives exactly as long as a piece of code, use ``withGRPCServerHost(host:port:services:health:shutdownGracePeriod:logger:isolation:_:)``.
+/// For a server that lives exactly as long as a piece of code, use ``withGRPCServerHost(host:port:services:health:shutdownGracePeriod:maxMessageBytes:logger:isolation:_:)``.
 public final class GRPCServerHost: Sendable {
     /// An IP address and port, e.g. `127.0.0.1:50051` or `[::1]:50051`.
     public struct Address: Sendable, Hashable, CustomStringConvertible {
@@ -64,6 +64,7 @@ public final class GRPCServerHost: Sendable {
     ///   - services: The services to offer, besides the health service.
     ///   - health: The registry the health service reports from.
     ///   - shutdownGracePeriod: How long a graceful shutdown may take before RPCs are cut off.
+    ///   - maxMessageBytes: The largest request message accepted; `nil`: gRPC's default of 4 MiB.
     ///   - logger: Where the bound address, failures and the stop are logged.
     /// - Throws: ``GRPCServerHostError`` if the port is out of range or the host doesn't resolve.
     public init(
@@ -72,6 +73,7 @@ public final class GRPCServerHost: Sendable {
         services: [any RegistrableRPCService],
         health: HealthStatusRegistry = HealthStatusRegistry(),
         shutdownGracePeriod: Duration = .seconds(5),
+        maxMessageBytes: Int? = nil,
         logger: Logger = Logger(label: "LabNet.GRPCServerHost")
     ) throws(GRPCServerHostError) {
         guard (0...65_535).contains(port) else {
@@ -102,7 +104,13 @@ public final class GRPCServerHost: Sendable {
         self.shutdownGracePeriod = shutdownGracePeriod
         self.logger = logger
         self.server = GRPCServer(
-            transport: HTTP2ServerTransport.Posix(address: bindAddress, transportSecurity: .plaintext),
+            transport: HTTP2ServerTransport.Posix(
+                address: bindAddress,
+                transportSecurity: .plaintext,
+                config: .defaults { config in
+                    if let maxMessageBytes { config.rpc.maxRequestPayloadSize = maxMessageBytes }
+                }
+            ),
             router: router
         )
         (self.shutdownSignal, self.shutdownTrigger) = AsyncStream.makeStream(of: Void.self)
@@ -195,6 +203,7 @@ public func withGRPCServerHost<Result: Sendable>(
     services: [any RegistrableRPCService],
     health: HealthStatusRegistry = HealthStatusRegistry(),
     shutdownGracePeriod: Duration = .seconds(5),
+    maxMessageBytes: Int? = nil,
     logger: Logger = Logger(label: "LabNet.GRPCServerHost"),
     isolation: isolated (any Actor)? = #isolation,
     _ body: (GRPCServerHost) async throws -> Result
@@ -205,6 +214,7 @@ public func withGRPCServerHost<Result: Sendable>(
         services: services,
         health: health,
         shutdownGracePeriod: shutdownGracePeriod,
+        maxMessageBytes: maxMessageBytes,
         logger: logger
     )
     return try await withThrowingDiscardingTaskGroup { group in

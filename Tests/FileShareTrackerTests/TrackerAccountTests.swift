@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import Testing
 @testable import FileShareTracker
@@ -37,6 +38,24 @@ struct TrackerAccountTests {
             setup.clock.advance(by: 1)
             _ = try await client.login("bo", "right")
             #expect(try await client.send(.post, "/login", json: wrong).status == .unauthorized)
+        }
+    }
+
+    @Test func sessionNamesTheTokensUserAndRefusesMissingOrUnknownTokens() async throws {
+        let setup = try TrackerUnderTest()
+        let tracker = try setup.open()
+        try await setup.serve(tracker) { client in
+            let login = try await client.login("dee", "pw")
+            let session = try await client.send(.get, "/session", token: login.token)
+            #expect(session.status == .ok)
+            #expect(try session.decode(TrackerAPI.SessionInfo.self) == TrackerAPI.SessionInfo(username: "dee", expiresAt: login.expiresAt))
+
+            let missing = try await client.send(.get, "/session")
+            #expect(missing.status == .unauthorized)
+            #expect(try missing.error.error == "this endpoint needs a session token")
+            let unknown = try await client.send(.get, "/session", token: String(repeating: "b", count: 64))
+            #expect(unknown.status == .unauthorized)
+            #expect(try unknown.error.error == "the session token is unknown or was logged out")
         }
     }
 

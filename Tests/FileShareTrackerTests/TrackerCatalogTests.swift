@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import Testing
 @testable import FileShareTracker
@@ -91,6 +92,32 @@ struct TrackerCatalogTests {
             #expect(peers.map(\.id) == ["alpha"])
             let late = try await client.send(.post, "/heartbeat", token: token, json: TrackerAPI.HeartbeatRequest(peer: "beta"))
             #expect(late.status == .notFound)
+        }
+    }
+
+    @Test func aLeavingPeerIsRemovedAtOnceAndAnUnknownOneIs404() async throws {
+        let setup = try TrackerUnderTest()
+        let tracker = try setup.open()
+        try await setup.serve(tracker) { client in
+            let token = try await client.login("ana", "pw").token
+            let file = sampleManifest("shared.iso")
+            _ = try await client.index(self.alpha, [file], token: token)
+            _ = try await client.index(self.beta, [file], token: token)
+            #expect(try await client.search("shared", token: token).map(\.replicas) == [2])
+
+            let leave = try await client.send(.post, "/leave", token: token, json: TrackerAPI.LeaveRequest(peer: "beta"))
+            #expect(leave.status == .ok)
+            #expect(String(decoding: leave.body.readableBytesView, as: UTF8.self) == #"{"ok":true}"#)
+            #expect(try await client.search("shared", token: token).map(\.replicas) == [1])
+            let peers = try await client.send(.get, "/peers", token: token).decode([TrackerAPI.PeerStatus].self)
+            #expect(peers.map(\.id) == ["alpha"])
+
+            let again = try await client.send(.post, "/leave", token: token, json: TrackerAPI.LeaveRequest(peer: "beta"))
+            #expect(again.status == .notFound)
+            #expect(try again.error.error == "no live peer with id beta")
+            let bad = try await client.send(.post, "/leave", token: token, json: TrackerAPI.LeaveRequest(peer: "../x"))
+            #expect(try bad.error.error == "peer contains \"..\"")
+            #expect(try await client.send(.post, "/leave", json: TrackerAPI.LeaveRequest(peer: "alpha")).status == .unauthorized)
         }
     }
 

@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import Testing
 @testable import FileShareTracker

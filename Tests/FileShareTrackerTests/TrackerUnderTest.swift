@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -11,10 +12,10 @@ struct TrackerUnderTest: Sendable {
     let configuration: TrackerConfiguration
 
     /// Cheap hashing keeps tests fast; everything else is the production default unless overridden.
-    init(peerTTL: TimeInterval = 30, maxBodyBytes: Int = 64 << 10) throws {
+    init(peerTTL: TimeInterval = 30, replicas: Int = 2, maxBodyBytes: Int = 64 << 10) throws {
         self.directory = try TemporaryDirectory(prefix: "FileShareTracker")
         self.configuration = TrackerConfiguration(
-            sessionTTL: 3_600, peerTTL: peerTTL, hasher: PasswordHasher(rounds: 1_000), maxBodyBytes: maxBodyBytes)
+            sessionTTL: 3_600, peerTTL: peerTTL, replicas: replicas, hasher: PasswordHasher(rounds: 1_000), maxBodyBytes: maxBodyBytes)
     }
 
     /// Opens the tracker state in the directory (again, after a "restart").
@@ -56,6 +57,13 @@ struct TrackerClient: Sendable {
     /// Sends an announce for `peer` holding `files`.
     func index(_ peer: TrackerAPI.Peer, _ files: [FileManifest], token: String) async throws -> TestResponse {
         try await self.send(.post, "/index", token: token, json: TrackerAPI.IndexRequest(peer: peer, files: files))
+    }
+
+    /// The heartbeat reply for `peer`, failing unless it is 200.
+    func heartbeat(_ peer: String, token: String) async throws -> TrackerAPI.HeartbeatResponse {
+        let response = try await self.send(.post, "/heartbeat", token: token, json: TrackerAPI.HeartbeatRequest(peer: peer))
+        guard response.status == .ok else { throw UnexpectedReply(response: response) }
+        return try response.decode(TrackerAPI.HeartbeatResponse.self)
     }
 
     /// The search results for `text`, failing unless the reply is 200.

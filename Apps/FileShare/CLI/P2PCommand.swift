@@ -1,19 +1,22 @@
 import ArgumentParser
 
-/// `p2p`: the P2P lab's one executable (for now the tracker; peers and the client come next).
+/// `p2p`: the P2P lab's one executable: the tracker, the peers and the client.
 @main
 struct P2PCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "p2p",
         abstract: "A small BitTorrent: a tracker that knows who has which file, peers that move verified pieces.",
         discussion: """
-            Start the tracker (REST over HTTP, state in --data/tracker.sqlite):
-              p2p tracker --listen 127.0.0.1:7000 --data tracker-data
-            Then talk to it with curl (accounts are created on first login):
-              curl -s -X POST localhost:7000/login -d '{"username":"ana","password":"s3cret"}'
-              curl -s localhost:7000/peers -H "Authorization: Bearer TOKEN"
-            labs/p2p/README.md lists every endpoint.
+            A tracker and a few peers (or: labctl up labs/p2p/four-peers.json):
+              p2p tracker --listen 127.0.0.1:7000 --data tracker-data &
+              p2p peer --id p1 --listen 127.0.0.1:7101 --data peer1 &
+              p2p peer --id p2 --listen 127.0.0.1:7102 --data peer2 &
+            Then share and fetch files (accounts are created on first login):
+              p2p client login --username ana --password s3cret
+              p2p client put big.iso --peer 127.0.0.1:7101
+              p2p client get big.iso -o copy.iso
+            labs/p2p/README.md is the lab's handout.
             """,
-        subcommands: [TrackerCommand.self]
+        subcommands: [TrackerCommand.self, PeerCommand.self, ClientCommand.self, BenchCommand.self]
     )
 }

@@ -12,12 +12,14 @@ struct TrackerCommand: AsyncParsableCommand {
         discussion: """
             Every call except POST /login and GET /health needs `Authorization: Bearer TOKEN` from POST /login. Accounts are created on first login; a wrong password for an existing account is 401, and after 5 failures in a row a username must wait 1 s, 2 s, 4 s... (429).
 
-            Peers announce the files they hold with POST /index and must POST /heartbeat more often than --peer-ttl seconds, or they are dropped and their files' replica counts go down.
+            Peers announce the files they hold with POST /index and must POST /heartbeat more often than --peer-ttl seconds, or they are dropped and their files' replica counts go down. A peer that quits on purpose sends POST /leave and is removed at once.
+
+            Every file should be held by --replicas live peers. The tracker never calls peers: when a file has fewer holders, the reply to a heartbeat from its holder with the smallest id lists the file and the least loaded peers that should receive a copy.
 
             State (accounts, sessions, peers, files) lives in --data/tracker.sqlite and survives restarts. labs/p2p/README.md lists every endpoint with curl examples.
 
             Example:
-              p2p tracker --listen 127.0.0.1:7000 --data tracker-data --peer-ttl 10
+              p2p tracker --listen 127.0.0.1:7000 --data tracker-data --peer-ttl 10 --replicas 3
             """
     )
 
@@ -33,17 +35,23 @@ struct TrackerCommand: AsyncParsableCommand {
     @Option(help: "Seconds without a heartbeat after which a peer is dropped.")
     var peerTTL: Double = 30
 
+    @Option(help: ArgumentHelp("Live peers that should hold every file (1-16); heartbeat replies ask holders to copy files that have fewer.", valueName: "n"))
+    var replicas: Int = 2
+
     func validate() throws {
         guard HostAndPort(parsing: self.listen) != nil else {
             throw ValidationError("--listen \(self.listen): expected HOST:PORT, e.g. 127.0.0.1:7000")
         }
         guard self.sessionTTL > 0 else { throw ValidationError("--session-ttl must be positive") }
         guard self.peerTTL > 0 else { throw ValidationError("--peer-ttl must be positive") }
+        guard ReplicationPlan.factors.contains(self.replicas) else {
+            throw ValidationError("--replicas \(self.replicas): expected how many peers should hold each file, between \(ReplicationPlan.factors.lowerBound) and \(ReplicationPlan.factors.upperBound)")
+        }
     }
 
     func run() async throws {
         guard let address = HostAndPort(parsing: self.listen) else { throw ExitCode.validationFailure }
-        let tracker = try Tracker(directory: self.data, configuration: TrackerConfiguration(sessionTTL: self.sessionTTL, peerTTL: self.peerTTL))
+        let tracker = try Tracker(directory: self.data, configuration: TrackerConfiguration(sessionTTL: self.sessionTTL, peerTTL: self.peerTTL, replicas: self.replicas))
         let data = self.data
         let failure = Mutex<(any Error)?>(nil)
         let signal = await StopSignals.run {

@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import GRDB
 import LabStore
@@ -74,13 +75,18 @@ public final class Tracker: Sendable {
         try await self.session(authorization: authorization).username
     }
 
+    /// Whose session an `Authorization` header value carries, and until when it is valid.
+    public func session(authorization: String?) async throws -> TrackerAPI.SessionInfo {
+        try await self.validSession(authorization: authorization).info
+    }
+
     /// Ends the session of an `Authorization` header value.
     public func logout(authorization: String?) async throws {
-        let token = try await self.session(authorization: authorization).token
+        let token = try await self.validSession(authorization: authorization).token
         try await self.database.write { try AccountStore.deleteSession($0, token: token) }
     }
 
-    private func session(authorization: String?) async throws -> (token: SessionToken, username: String) {
+    private func validSession(authorization: String?) async throws -> (token: SessionToken, info: TrackerAPI.SessionInfo) {
         guard let authorization, let token = SessionToken(authorization: authorization) else { throw TrackerError.missingToken }
         guard let session = try await self.database.read({ try AccountStore.session($0, token: token) }) else {
             throw TrackerError.unknownToken
@@ -88,7 +94,7 @@ public final class Tracker: Sendable {
         guard self.configuration.sessions.isValid(expiresAt: session.expiresAt, at: self.now()) else {
             throw TrackerError.expiredToken(expiredAt: session.expiresAt)
         }
-        return (token, session.username)
+        return (token, TrackerAPI.SessionInfo(username: session.username, expiresAt: session.expiresAt))
     }
 
     /// Records that `request.peer` holds exactly `request.files`.
@@ -98,11 +104,39 @@ public final class Tracker: Sendable {
         try await self.database.write { try CatalogStore.announce($0, peer: request.peer, files: request.files, at: now) }
     }
 
-    /// Marks a registered peer as alive.
-    public func heartbeat(peer: String) async throws {
+    /// Marks a registered peer as alive and hands it the copies it should make (see `ReplicationPlan`).
+    public func heartbeat(peer: String) async throws -> TrackerAPI.HeartbeatResponse {
         try PeerIdentity.validate(id: peer, field: "peer")
         let now = self.now()
-        guard try await self.database.write({ try CatalogStore.touch($0, peer: peer, at: now) }) else {
+        let factor = self.configuration.replicas
+        let tasks = try await self.database.write { db -> [TrackerAPI.ReplicationTask]? in
+            guard try CatalogStore.touch(db, peer: peer, at: now) else { return nil }
+            return try Self.replicationTasks(db, for: peer, factor: factor)
+        }
+        guard let tasks else { throw TrackerError.unknownPeer(id: peer) }
+        return TrackerAPI.HeartbeatResponse(replicate: tasks)
+    }
+
+    /// The copies `peer` should make: one task per file it holds that is short of `factor` live
+    /// holders and for which it is the designated copier, leaving out files with no target.
+    private static func replicationTasks(_ db: Database, for peer: String, factor: Int) throws -> [TrackerAPI.ReplicationTask] {
+        let files = try CatalogStore.underReplicatedFiles(db, heldBy: peer, below: factor)
+        guard !files.isEmpty else { return [] }
+        let candidates = try CatalogStore.peers(db).map {
+            ReplicationPlan.Candidate(peer: TrackerAPI.Peer(id: $0.id, address: $0.address), files: $0.files)
+        }
+        return try files.compactMap { id in
+            let holders = try CatalogStore.holders(db, of: id)
+            let targets = ReplicationPlan.targets(holders: holders, candidates: candidates, factor: factor, asking: peer)
+            guard !targets.isEmpty, let file = try CatalogStore.file(db, id: id) else { return nil }
+            return TrackerAPI.ReplicationTask(file: file, targets: targets)
+        }
+    }
+
+    /// Removes `peer` and its holdings at once, instead of waiting for its TTL.
+    public func leave(peer: String) async throws {
+        try PeerIdentity.validate(id: peer, field: "peer")
+        guard try await self.database.write({ try CatalogStore.remove($0, peer: peer) }) else {
             throw TrackerError.unknownPeer(id: peer)
         }
     }

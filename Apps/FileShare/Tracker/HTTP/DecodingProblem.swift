@@ -1,3 +1,4 @@
+import FileShareCore
 /// Turns a `DecodingError` into a `TrackerError` that names the field, e.g. `files[2].size`.
 enum DecodingProblem {
     static func trackerError(for error: DecodingError) -> TrackerError {

@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import Hummingbird
 import NIOCore
@@ -30,17 +31,8 @@ enum JSONBody {
     }
 
     /// The decoder of request bodies (dates as ISO 8601).
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    static var decoder: JSONDecoder { TrackerAPI.decoder }
 
     /// The encoder of responses (dates as ISO 8601, keys sorted for stable output).
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    static var encoder: JSONEncoder { TrackerAPI.encoder }
 }

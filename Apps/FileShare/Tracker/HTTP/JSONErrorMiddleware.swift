@@ -1,3 +1,4 @@
+import FileShareCore
 import Hummingbird
 
 /// Turns every error a route throws into a JSON body `{"error": ..., "hint": ...}` with its status:

@@ -1,3 +1,4 @@
+import FileShareCore
 import Hummingbird
 
 /// The tracker's REST API (every body JSON, every error JSON; see labs/p2p/README.md).
@@ -24,8 +25,15 @@ public enum TrackerRoutes {
         router.post("heartbeat") { request, _ in
             _ = try await tracker.authenticate(authorization: request.headers[.authorization])
             let heartbeat = try await JSONBody.decode(TrackerAPI.HeartbeatRequest.self, from: request, limit: limit)
-            try await tracker.heartbeat(peer: heartbeat.peer)
+            return try JSONBody.response(try await tracker.heartbeat(peer: heartbeat.peer))
+        }
+        router.post("leave") { request, _ in
+            _ = try await tracker.authenticate(authorization: request.headers[.authorization])
+            try await tracker.leave(peer: try await JSONBody.decode(TrackerAPI.LeaveRequest.self, from: request, limit: limit).peer)
             return try JSONBody.response(TrackerAPI.Done())
+        }
+        router.get("session") { request, _ in
+            try JSONBody.response(try await tracker.session(authorization: request.headers[.authorization]))
         }
         router.get("search") { request, _ in
             _ = try await tracker.authenticate(authorization: request.headers[.authorization])

@@ -1,4 +1,5 @@
 import Crypto
+import FileShareCore
 import Foundation
 
 /// A session token: 32 random bytes as hex, handed to the client once.

@@ -1,3 +1,4 @@
+import FileShareCore
 import Foundation
 import GRDB
 
@@ -24,6 +25,12 @@ enum CatalogStore {
     /// Marks `peer` seen at `now`; false when no such peer is registered.
     static func touch(_ db: Database, peer: String, at now: Date) throws -> Bool {
         try db.execute(sql: "UPDATE peer SET lastSeen = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, peer])
+        return db.changesCount > 0
+    }
+
+    /// Deletes `peer` and its holdings (a graceful leave); false when no such peer is registered.
+    static func remove(_ db: Database, peer: String) throws -> Bool {
+        try db.execute(sql: "DELETE FROM peer WHERE id = ?", arguments: [peer])
         return db.changesCount > 0
     }
 
@@ -62,6 +69,22 @@ enum CatalogStore {
         return rows.map {
             TrackerAPI.PeerStatus(id: $0["id"], address: $0["address"], lastSeen: Date(timeIntervalSince1970: $0["lastSeen"]), files: $0["files"])
         }
+    }
+
+    /// Ids of the files `peer` holds that fewer than `factor` live peers hold, in id order.
+    static func underReplicatedFiles(_ db: Database, heldBy peer: String, below factor: Int) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT mine.file FROM holding AS mine JOIN holding AS every ON every.file = mine.file
+                WHERE mine.peer = ? GROUP BY mine.file HAVING COUNT(*) < ? ORDER BY mine.file
+                """,
+            arguments: [peer, factor])
+    }
+
+    /// Ids of the live peers holding `file`, in id order.
+    static func holders(_ db: Database, of file: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT peer FROM holding WHERE file = ? ORDER BY peer", arguments: [file])
     }
 
     /// The manifest of file `id`, or nil.

@@ -20,7 +20,8 @@ public enum TrackerError: Error, Equatable, Sendable, CustomStringConvertible {
     case expiredToken(expiredAt: Date)
     /// A file's `id` is not the one its manifest derives.
     case fileIDMismatch(field: String, expected: String)
-    /// A heartbeat from a peer the tracker does not know (never announced, or dropped after its TTL).
+    /// A heartbeat or leave for a peer the tracker does not know (never announced, left, or dropped
+    /// after its TTL).
     case unknownPeer(id: String)
     /// No file with this id is indexed.
     case unknownFile(id: String)

@@ -28,6 +28,12 @@ public enum TrackerAPI {
         public var expiresAt: Date
         /// True when this login created the account.
         public var created: Bool
+
+        public init(token: String, expiresAt: Date, created: Bool) {
+            self.token = token
+            self.expiresAt = expiresAt
+            self.created = created
+        }
     }
 
     /// A peer: its id and the `HOST:PORT` of its gRPC service.
@@ -74,12 +80,63 @@ public enum TrackerAPI {
         }
     }
 
+    /// `POST /heartbeat` reply: the work the tracker hands this peer.
+    public struct HeartbeatResponse: Codable, Equatable, Sendable {
+        public var ok = true
+        /// Files this peer holds that have fewer live holders than the replication factor, and for
+        /// which this peer is the designated copier (the live holder with the smallest id): copy
+        /// each one to its `targets` (live peers that do not hold it, least loaded first).
+        public var replicate: [ReplicationTask]
+
+        public init(replicate: [ReplicationTask] = []) {
+            self.replicate = replicate
+        }
+    }
+
+    /// One under-replicated file and the peers that should receive a copy.
+    public struct ReplicationTask: Codable, Equatable, Sendable {
+        public var file: FileManifest
+        public var targets: [Peer]
+
+        public init(file: FileManifest, targets: [Peer]) {
+            self.file = file
+            self.targets = targets
+        }
+    }
+
+    /// `POST /leave` body: a peer that goes away on purpose (after making sure of its replicas).
+    public struct LeaveRequest: Codable, Sendable {
+        public var peer: String
+
+        public init(peer: String) {
+            self.peer = peer
+        }
+    }
+
+    /// `GET /session` reply: whose token this is, so a peer can check an upload's token.
+    public struct SessionInfo: Codable, Equatable, Sendable {
+        public var username: String
+        public var expiresAt: Date
+
+        public init(username: String, expiresAt: Date) {
+            self.username = username
+            self.expiresAt = expiresAt
+        }
+    }
+
     /// A peer as `GET /peers` and `GET /files/{id}/peers` list it.
     public struct PeerStatus: Codable, Equatable, Sendable {
         public var id: String
         public var address: String
         public var lastSeen: Date
         public var files: Int
+
+        public init(id: String, address: String, lastSeen: Date, files: Int) {
+            self.id = id
+            self.address = address
+            self.lastSeen = lastSeen
+            self.files = files
+        }
     }
 
     /// One `GET /search` result.
@@ -89,17 +146,31 @@ public enum TrackerAPI {
         public var size: Int64
         /// Live peers holding the file.
         public var replicas: Int
+
+        public init(id: String, name: String, size: Int64, replicas: Int) {
+            self.id = id
+            self.name = name
+            self.size = size
+            self.replicas = replicas
+        }
     }
 
     /// `GET /files/{id}/peers` reply: the manifest and who holds it.
     public struct FilePeers: Codable, Equatable, Sendable {
         public var file: FileManifest
         public var peers: [PeerStatus]
+
+        public init(file: FileManifest, peers: [PeerStatus]) {
+            self.file = file
+            self.peers = peers
+        }
     }
 
     /// Replies that only acknowledge.
     public struct Done: Codable, Sendable {
         public var ok = true
+
+        public init() {}
     }
 
     /// Every error reply.
@@ -107,5 +178,11 @@ public enum TrackerAPI {
         public var error: String
         public var hint: String
         public var retryAfter: Int?
+
+        public init(error: String, hint: String, retryAfter: Int? = nil) {
+            self.error = error
+            self.hint = hint
+            self.retryAfter = retryAfter
+        }
     }
 }
