@@ -28,13 +28,19 @@ public struct GRPCClientConnection: Sendable, CustomStringConvertible {
     /// The largest message accepted from the server (and sent to it), in bytes; `nil`: gRPC's
     /// default of 4 MiB.
     public var maxMessageBytes: Int?
+    /// Frame and window sizes; `nil`: gRPC's defaults (right for small messages).
+    public var http2: HTTP2Tuning?
 
     /// Describes a connection to `host`:`port` whose RPCs get `defaultTimeout` as their deadline.
-    public init(host: String, port: Int, defaultTimeout: Duration? = GRPCClientConnection.defaultTimeout, maxMessageBytes: Int? = nil) {
+    public init(
+        host: String, port: Int, defaultTimeout: Duration? = GRPCClientConnection.defaultTimeout,
+        maxMessageBytes: Int? = nil, http2: HTTP2Tuning? = nil
+    ) {
         self.host = host
         self.port = port
         self.defaultTimeout = defaultTimeout
         self.maxMessageBytes = maxMessageBytes
+        self.http2 = http2
     }
 
     /// `host:port`, with an IPv6 host in brackets.
@@ -67,6 +73,12 @@ public struct GRPCClientConnection: Sendable, CustomStringConvertible {
             transport = try HTTP2ClientTransport.Posix(
                 target: .dns(host: self.host, port: self.port),
                 transportSecurity: .plaintext,
+                config: .defaults { config in
+                    if let http2 = self.http2 {
+                        config.http2.maxFrameSize = http2.maxFrameBytes
+                        config.http2.targetWindowSize = http2.windowBytes
+                    }
+                },
                 serviceConfig: ServiceConfig(methodConfig: [methodDefaults])
             )
         } catch {

@@ -19,7 +19,7 @@ import Synchronization
 ///     host.beginGracefulShutdown()
 /// }
 /// ```
-/// For a server that lives exactly as long as a piece of code, use ``withGRPCServerHost(host:port:services:health:shutdownGracePeriod:maxMessageBytes:logger:isolation:_:)``.
+/// For a server that lives exactly as long as a piece of code, use ``withGRPCServerHost(host:port:services:health:shutdownGracePeriod:maxMessageBytes:http2:logger:isolation:_:)``.
 public final class GRPCServerHost: Sendable {
     /// An IP address and port, e.g. `127.0.0.1:50051` or `[::1]:50051`.
     public struct Address: Sendable, Hashable, CustomStringConvertible {
@@ -65,6 +65,7 @@ public final class GRPCServerHost: Sendable {
     ///   - health: The registry the health service reports from.
     ///   - shutdownGracePeriod: How long a graceful shutdown may take before RPCs are cut off.
     ///   - maxMessageBytes: The largest request message accepted; `nil`: gRPC's default of 4 MiB.
+    ///   - http2: Frame and window sizes; `nil`: gRPC's defaults (right for small messages).
     ///   - logger: Where the bound address, failures and the stop are logged.
     /// - Throws: ``GRPCServerHostError`` if the port is out of range or the host doesn't resolve.
     public init(
@@ -74,6 +75,7 @@ public final class GRPCServerHost: Sendable {
         health: HealthStatusRegistry = HealthStatusRegistry(),
         shutdownGracePeriod: Duration = .seconds(5),
         maxMessageBytes: Int? = nil,
+        http2: HTTP2Tuning? = nil,
         logger: Logger = Logger(label: "LabNet.GRPCServerHost")
     ) throws(GRPCServerHostError) {
         guard (0...65_535).contains(port) else {
@@ -109,6 +111,10 @@ public final class GRPCServerHost: Sendable {
                 transportSecurity: .plaintext,
                 config: .defaults { config in
                     if let maxMessageBytes { config.rpc.maxRequestPayloadSize = maxMessageBytes }
+                    if let http2 {
+                        config.http2.maxFrameSize = http2.maxFrameBytes
+                        config.http2.targetWindowSize = http2.windowBytes
+                    }
                 }
             ),
             router: router
@@ -204,6 +210,7 @@ public func withGRPCServerHost<Result: Sendable>(
     health: HealthStatusRegistry = HealthStatusRegistry(),
     shutdownGracePeriod: Duration = .seconds(5),
     maxMessageBytes: Int? = nil,
+    http2: HTTP2Tuning? = nil,
     logger: Logger = Logger(label: "LabNet.GRPCServerHost"),
     isolation: isolated (any Actor)? = #isolation,
     _ body: (GRPCServerHost) async throws -> Result
@@ -215,6 +222,7 @@ public func withGRPCServerHost<Result: Sendable>(
         health: health,
         shutdownGracePeriod: shutdownGracePeriod,
         maxMessageBytes: maxMessageBytes,
+        http2: http2,
         logger: logger
     )
     return try await withThrowingDiscardingTaskGroup { group in

@@ -29,7 +29,7 @@ echo "== a ${SIZE_MIB} MiB file of random bytes in $SHM"
 head -c "$((SIZE_MIB << 20))" /dev/urandom >"$SHM/file.bin"
 
 port=$(free_port)
-start iperf3 iperf3 -s -p "$port" -1
+start iperf3 iperf3 -s -p "$port"
 wait_for_port "$port" 10
 ceiling=$(iperf3 -c 127.0.0.1 -p "$port" -t 5 -J | python3 -c 'import json,sys; print(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 8e6)')
 printf '== iperf3 loopback ceiling: %.0f MB/s\n' "$ceiling"

@@ -35,6 +35,7 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        AllocatorTuning.keepPieceBuffersOnTheHeap()
         let base = self.dir ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
         let directory = base + "/p2p-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -145,6 +145,7 @@ struct ClientGet: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write it (default: its name, here).") var output: String?
 
     func run() async throws {
+        AllocatorTuning.keepPieceBuffersOnTheHeap()
         let client = try self.options.loggedIn()
         let manifest = try await client.resolve(self.file)
         let report = try await FileTransfer.get(manifest, to: self.output ?? manifest.name, with: client)

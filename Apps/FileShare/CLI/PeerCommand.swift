@@ -71,6 +71,7 @@ struct PeerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        AllocatorTuning.keepPieceBuffersOnTheHeap()
         var logger = Logger(label: "p2p.peer.\(self.id)")
         logger.logLevel = .info
         guard let listen = self.listenAddress else { throw ExitCode.validationFailure }

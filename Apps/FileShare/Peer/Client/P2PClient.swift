@@ -42,7 +42,7 @@ public struct P2PClient: Sendable {
         let first = Distlab_P2p_V1_UploadChunk.with { $0.header = header }
         let fd = try FileDescriptor.open(FilePath(path), .readOnly)
         defer { try? fd.close() }
-        let connection = GRPCClientConnection(host: peer.host, port: peer.port, defaultTimeout: .seconds(3_600))
+        let connection = GRPCClientConnection(host: peer.host, port: peer.port, defaultTimeout: .seconds(3_600), http2: .bulk)
         let reply = try await connection.withClient { client in
             try await Distlab_P2p_V1_Peer.Client(wrapping: client).upload(requestProducer: { writer in
                 try await writer.write(first)

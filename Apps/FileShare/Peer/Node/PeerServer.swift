@@ -25,7 +25,7 @@ extension PeerNode {
         let listen = self.configuration.listen
         return try await withGRPCServerHost(
             host: listen.host, port: listen.port, services: [PeerService(node: self)],
-            maxMessageBytes: PeerLimits.maxMessageBytes, logger: self.logger
+            maxMessageBytes: PeerLimits.maxMessageBytes, http2: .bulk, logger: self.logger
         ) { server in
             let bound = try await server.listeningAddress
             let address = HostAndPort(host: bound.host, port: bound.port)

@@ -11,20 +11,22 @@ enum DiskFile {
         return try Self.read(fd, offset: offset, count: count)
     }
 
-    /// Reads `count` bytes at `offset` of an open file (fewer only at its end).
+    /// Reads `count` bytes at `offset` of an open file (fewer only at its end), into a buffer
+    /// that is not zeroed first.
     static func read(_ fd: FileDescriptor, offset: Int64, count: Int) throws -> Data {
-        var data = Data(count: count)
-        let read = try data.withUnsafeMutableBytes { buffer in
-            var total = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        var total = 0
+        do {
             while total < count {
-                let n = try fd.read(fromAbsoluteOffset: offset + Int64(total), into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]))
+                let n = try fd.read(fromAbsoluteOffset: offset + Int64(total), into: UnsafeMutableRawBufferPointer(rebasing: buffer[total..<count]))
                 if n == 0 { break }
                 total += n
             }
-            return total
+        } catch {
+            buffer.deallocate()
+            throw error
         }
-        if read < count { data.removeSubrange(read...) }
-        return data
+        return Data(bytesNoCopy: buffer.baseAddress!, count: total, deallocator: .custom { pointer, _ in pointer.deallocate() })
     }
 
     /// Makes `path`'s content durable, renames it to `destination` and makes the rename durable.

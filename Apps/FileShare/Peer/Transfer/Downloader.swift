@@ -90,7 +90,7 @@ public struct Downloader: Sendable {
         }
         let window = self.window
         let manifest = self.manifest
-        let connection = GRPCClientConnection(host: address.host, port: address.port, defaultTimeout: nil, maxMessageBytes: PeerLimits.maxMessageBytes)
+        let connection = GRPCClientConnection(host: address.host, port: address.port, defaultTimeout: nil, maxMessageBytes: PeerLimits.maxMessageBytes, http2: .bulk)
         let stallTimeout = self.stallTimeout
         do {
             try await withThrowingTaskGroup { group in
