@@ -74,9 +74,6 @@ public nonisolated struct Distlab_P2p_V1_PieceRequest: Sendable {
 
   public var index: UInt32 = 0
 
-  /// The downloader accepts zlib-compressed data; the peer compresses only where it pays.
-  public var acceptCompressed: Bool = false
-
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -91,10 +88,8 @@ public nonisolated struct Distlab_P2p_V1_Piece: Sendable {
 
   public var index: UInt32 = 0
 
-  /// The piece's bytes (zlib-deflated when `compressed`); empty when `error` is set.
+  /// The piece's bytes; empty when `error` is set.
   public var data: Data = Data()
-
-  public var compressed: Bool = false
 
   /// Why the piece could not be served (unknown file, index out of range, read failure).
   public var error: String = String()
@@ -347,7 +342,7 @@ nonisolated extension Distlab_P2p_V1_ManifestRequest: SwiftProtobuf.Message, Swi
 
 nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PieceRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0\u{3}accept_compressed\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -357,7 +352,6 @@ nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftP
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.fileID) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.index) }()
-      case 3: try { try decoder.decodeSingularBoolField(value: &self.acceptCompressed) }()
       default: break
       }
     }
@@ -370,16 +364,12 @@ nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftP
     if self.index != 0 {
       try visitor.visitSingularUInt32Field(value: self.index, fieldNumber: 2)
     }
-    if self.acceptCompressed != false {
-      try visitor.visitSingularBoolField(value: self.acceptCompressed, fieldNumber: 3)
-    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Distlab_P2p_V1_PieceRequest, rhs: Distlab_P2p_V1_PieceRequest) -> Bool {
     if lhs.fileID != rhs.fileID {return false}
     if lhs.index != rhs.index {return false}
-    if lhs.acceptCompressed != rhs.acceptCompressed {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -387,7 +377,7 @@ nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Piece"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0\u{1}data\0\u{1}compressed\0\u{1}error\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0\u{1}data\0\u{1}error\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -398,8 +388,7 @@ nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf
       case 1: try { try decoder.decodeSingularStringField(value: &self.fileID) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.index) }()
       case 3: try { try decoder.decodeSingularBytesField(value: &self.data) }()
-      case 4: try { try decoder.decodeSingularBoolField(value: &self.compressed) }()
-      case 5: try { try decoder.decodeSingularStringField(value: &self.error) }()
+      case 4: try { try decoder.decodeSingularStringField(value: &self.error) }()
       default: break
       }
     }
@@ -415,11 +404,8 @@ nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf
     if !self.data.isEmpty {
       try visitor.visitSingularBytesField(value: self.data, fieldNumber: 3)
     }
-    if self.compressed != false {
-      try visitor.visitSingularBoolField(value: self.compressed, fieldNumber: 4)
-    }
     if !self.error.isEmpty {
-      try visitor.visitSingularStringField(value: self.error, fieldNumber: 5)
+      try visitor.visitSingularStringField(value: self.error, fieldNumber: 4)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
@@ -428,7 +414,6 @@ nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf
     if lhs.fileID != rhs.fileID {return false}
     if lhs.index != rhs.index {return false}
     if lhs.data != rhs.data {return false}
-    if lhs.compressed != rhs.compressed {return false}
     if lhs.error != rhs.error {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
