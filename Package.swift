@@ -238,6 +238,7 @@ let package = Package(
             dependencies: [
                 "LabWire",
                 "LabNet",
+                "LabRandom",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Subprocess", package: "swift-subprocess"),

@@ -114,4 +114,13 @@ struct ManifestParserTests {
         let found = self.problems(#"{"name": "bad name!", "nodes": [{"name": "self", "command": 3, "restart": {"policy": "sometimes"}}]}"#)
         #expect(found.map(\.path) == ["$.name", "$.nodes[0].name", "$.nodes[0].command", "$.nodes[0].restart.policy"])
     }
+
+    @Test func linksMustNameAnotherNodesPort() {
+        let manifest = { (arg: String) in
+            #"{"name": "t", "nodes": [{"name": "a", "command": "x", "ports": {"peer": "auto"}, "args": ["\#(arg)"]}, {"name": "b", "command": "x", "ports": {"peer": "auto"}}]}"#
+        }
+        self.expectProblem(manifest("{{via.zz.peer}}"), path: "$.nodes[0].args[0]", containing: "zz")
+        self.expectProblem(manifest("{{via.b.client}}"), path: "$.nodes[0].args[0]", containing: "has no port 'client'")
+        self.expectProblem(manifest("{{via.a.peer}}"), path: "$.nodes[0].args[0]", containing: "reaches itself directly")
+    }
 }

@@ -23,6 +23,12 @@ public struct Topology: Sendable {
     /// Runs `labctl ARGS --run-dir <folder>/.lab` in the folder.
     @discardableResult
     public func labctl(_ arguments: String...) async throws -> CommandRun {
+        try await self.labctl(arguments: arguments)
+    }
+
+    /// Runs `labctl ARGUMENTS --run-dir <folder>/.lab` in the folder.
+    @discardableResult
+    public func labctl(arguments: [String]) async throws -> CommandRun {
         try await CommandRun.run("labctl", arguments + ["--run-dir", self.runRoot], in: self.folder.path)
     }
 

@@ -11,18 +11,24 @@ struct RaftCluster {
     let topology: Topology
     let nodes: [String]
 
-    static func manifest(name: String, nodes: Int) -> String {
+    /// With `linked`, members reach each other's peer port through labctl's links, so that
+    /// `labctl partition` and friends act on Raft traffic.
+    static func manifest(name: String, nodes: Int, linked: Bool = false) -> String {
         let ids = 1...nodes
-        let members = ids.map { #""--member", "\#($0)={{n\#($0).host}}:{{n\#($0).peer}}/{{n\#($0).host}}:{{n\#($0).client}}""# }.joined(separator: ", ")
         let entries = ids.map { id in
-            #"{"name": "n\#(id)", "command": "raftkv", "args": ["node", "--id", "\#(id)", "--cluster", "\#(name)", "--data-dir", "{{self.dataDir}}", "--tick-ms", "10", "--snapshot-interval", "25", \#(members)], "ports": {"peer": "auto", "client": "auto"}, "ready": {"grpc": {"port": "client"}}}"#
+            // Typed: GRDB's SQL is also string-interpolatable, and would otherwise be picked here.
+            let members: String = ids.map { (member: Int) -> String in
+                let peer = linked && member != id ? "via.n\(member).peer" : "n\(member).peer"
+                return #""--member", "\#(member)={{n\#(member).host}}:{{\#(peer)}}/{{n\#(member).host}}:{{n\#(member).client}}""#
+            }.joined(separator: ", ")
+            return #"{"name": "n\#(id)", "command": "raftkv", "args": ["node", "--id", "\#(id)", "--cluster", "\#(name)", "--data-dir", "{{self.dataDir}}", "--tick-ms", "10", "--snapshot-interval", "25", \#(members)], "ports": {"peer": "auto", "client": "auto"}, "ready": {"grpc": {"port": "client"}}}"#
         }
         return #"{"name": "\#(name)", "nodes": [\#(entries.joined(separator: ", "))]}"#
     }
 
     /// Starts `nodes` members, runs `body`, and always tears the cluster down.
-    static func with(name: String, nodes: Int = 3, _ body: (RaftCluster) async throws -> Void) async throws {
-        let topology = try Topology(name: name, manifest: Self.manifest(name: name, nodes: nodes))
+    static func with(name: String, nodes: Int = 3, linked: Bool = false, _ body: (RaftCluster) async throws -> Void) async throws {
+        let topology = try Topology(name: name, manifest: Self.manifest(name: name, nodes: nodes, linked: linked))
         try await topology.run { topology in
             let cluster = RaftCluster(topology: topology, nodes: (1...nodes).map { "n\($0)" })
             do {
@@ -62,6 +68,12 @@ struct RaftCluster {
     func kill(_ node: String) async throws {
         let run = try await self.topology.labctl("kill", node)
         guard run.status == 0 else { throw TopologyFailure(message: "labctl kill \(node) failed\n\(run.transcript)") }
+    }
+
+    /// Runs a `labctl` network command (partition, heal, delay...) and fails unless it worked.
+    func network(_ arguments: String...) async throws {
+        let run = try await self.topology.labctl(arguments: arguments)
+        guard run.status == 0 else { throw TopologyFailure(message: "labctl \(arguments.joined(separator: " ")) failed\n\(run.transcript)") }
     }
 
     func restart(_ node: String) async throws {

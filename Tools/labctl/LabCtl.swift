@@ -26,7 +26,8 @@ struct LabCtl: AsyncParsableCommand {
             """,
         subcommands: [
             Up.self, Down.self, Status.self, Logs.self, Validate.self,
-            Stop.self, Kill.self, Restart.self, Pause.self, Resume.self, Supervise.self,
+            Stop.self, Kill.self, Restart.self, Pause.self, Resume.self,
+            Partition.self, Heal.self, Delay.self, Drop.self, Slow.self, Supervise.self,
         ]
     )
 }

@@ -21,6 +21,16 @@ public enum StatusTable {
         for row in [header] + rows {
             lines.append(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingTrailingSpaces())
         }
+        if let links = state.links, !links.isEmpty {
+            lines.append("")
+            lines.append("LINKS (through labctl)")
+            for link in links {
+                lines.append("  \(link.link.from) -> \(link.link.to).\(link.link.port)  port \(link.link.listenPort) -> \(link.link.targetPort)  \(link.connections) connection(s), \(link.bytes) bytes")
+            }
+            let faults = state.faults ?? []
+            lines.append(faults.isEmpty ? "network: healthy" : "network faults:")
+            for fault in faults { lines.append("  \(fault.flow): \(fault.conditions.summary)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -2,16 +2,19 @@
 public struct ControlRequest: Codable, Sendable, Equatable {
     /// The commands a supervisor understands.
     public enum Command: String, Codable, Sendable, CaseIterable {
-        case status, stop, kill, restart, pause, resume, down
+        case status, stop, kill, restart, pause, resume, down, network
     }
 
     public var command: Command
-    /// The node the command acts on (all but `status` and `down` need one).
+    /// The node the command acts on (all but `status`, `down` and `network` need one).
     public var node: String?
+    /// For `network`: the change to make.
+    public var network: NetworkChange?
 
-    public init(command: Command, node: String? = nil) {
+    public init(command: Command, node: String? = nil, network: NetworkChange? = nil) {
         self.command = command
         self.node = node
+        self.network = network
     }
 }
 

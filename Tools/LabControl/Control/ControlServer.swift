@@ -39,6 +39,10 @@ enum ControlServer {
             await supervisor.shutdown()
             return "topology stopped"
         }
+        if request.command == .network {
+            guard let change = request.network else { throw ControlError.invalidRequest("'network' needs a change") }
+            return try await supervisor.changeNetwork(change)
+        }
         guard let node = request.node else {
             throw ControlError.invalidRequest("'\(request.command.rawValue)' needs a node")
         }
@@ -48,7 +52,7 @@ enum ControlServer {
         case .restart: try await supervisor.restart(node)
         case .pause: try await supervisor.pause(node)
         case .resume: try await supervisor.resume(node)
-        case .status, .down: break
+        case .status, .down, .network: break
         }
         return "\(node): \(request.command.rawValue) done"
     }

@@ -65,6 +65,17 @@ enum ManifestValidator {
                         reader.report(textPath, "template {{\(reference.node).\(reference.field)}}: node '\(target.name)' has no field '\(reference.field)' (it has: \(self.list(fields)))")
                     }
                 }
+                for link in template.links {
+                    guard let target = manifest.node(named: link.node) else {
+                        reader.report(textPath, "template {{via.\(link.node).\(link.port)}}: \(self.missingNode(link.node, names: manifest.nodes.map(\.name)))")
+                        continue
+                    }
+                    if target.name == node.name {
+                        reader.report(textPath, "template {{via.\(link.node).\(link.port)}}: a node reaches itself directly; use {{self.\(link.port)}}")
+                    } else if target.ports[link.port] == nil {
+                        reader.report(textPath, "template {{via.\(link.node).\(link.port)}}: node '\(target.name)' has no port '\(link.port)' (it has: \(self.list(target.ports.keys)))")
+                    }
+                }
             }
         }
     }

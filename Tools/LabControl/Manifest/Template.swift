@@ -4,11 +4,17 @@ import Foundation
 ///
 /// `node` is a node's name or `self`; `field` is one of the node's port names, or `host`,
 /// `dataDir` or `name`. Example: `["--tracker", "{{tracker.host}}:{{tracker.port}}"]`.
+///
+/// `{{via.node.port}}` is the port of a link: a TCP proxy inside labctl that forwards to `node`'s
+/// `port`, through which the node using the template reaches it — so that labctl can partition,
+/// delay, drop or slow that traffic (`labctl partition`, `labctl delay`...).
 public struct Template: Sendable, Equatable {
     /// A piece of a template.
     public enum Segment: Sendable, Equatable {
         case literal(String)
         case reference(node: String, field: String)
+        /// `{{via.node.port}}`: the proxied address of `node`'s `port`, for the node that uses it.
+        case link(node: String, port: String)
     }
 
     /// The fields every node has besides its ports.
@@ -27,10 +33,14 @@ public struct Template: Sendable, Equatable {
             }
             let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             let parts = inner.split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                return .failure(TemplateSyntaxError(text: text, problem: "'{{\(inner)}}' must have the form {{node.field}}, e.g. {{tracker.port}}"))
+            if parts.count == 3, parts[0] == "via", !parts[1].isEmpty, !parts[2].isEmpty {
+                segments.append(.link(node: String(parts[1]), port: String(parts[2])))
+            } else if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
+                segments.append(.reference(node: String(parts[0]), field: String(parts[1])))
+            } else {
+                return .failure(TemplateSyntaxError(
+                    text: text, problem: "'{{\(inner)}}' must have the form {{node.field}}, e.g. {{tracker.port}}, or {{via.node.port}} for a link labctl can fault"))
             }
-            segments.append(.reference(node: String(parts[0]), field: String(parts[1])))
             rest = rest[close.upperBound...]
         }
         if !rest.isEmpty { segments.append(.literal(String(rest))) }
@@ -45,12 +55,22 @@ public struct Template: Sendable, Equatable {
         }
     }
 
-    /// The text with every reference replaced by `lookup(node, field)`.
-    public func render(_ lookup: (String, String) -> String) -> String {
+    /// The node/port pairs this template reaches through links.
+    public var links: [(node: String, port: String)] {
+        self.segments.compactMap {
+            if case .link(let node, let port) = $0 { return (node, port) }
+            return nil
+        }
+    }
+
+    /// The text with every reference replaced by `lookup(node, field)` and every link by
+    /// `link(node, port)`.
+    public func render(_ lookup: (String, String) -> String, link: (String, String) -> String = { _, _ in "" }) -> String {
         self.segments.map {
             switch $0 {
             case .literal(let text): return text
             case .reference(let node, let field): return lookup(node, field)
+            case .link(let node, let port): return link(node, port)
             }
         }.joined()
     }

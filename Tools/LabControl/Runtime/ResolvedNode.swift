@@ -10,13 +10,14 @@ struct ResolvedNode: Sendable {
     var dataDirectory: URL
     var logFile: URL
 
-    /// Resolves every node of `manifest`: allocates auto ports once for the whole run and
-    /// renders each node's templates with them.
+    /// Resolves every node of `manifest`: allocates auto ports (and one port per link that a
+    /// `{{via.node.port}}` template asks for) once for the whole run and renders each node's
+    /// templates with them.
     static func resolveAll(
         _ manifest: Manifest,
         runDirectory: RunDirectory,
         locator: ExecutableLocator
-    ) throws -> [String: ResolvedNode] {
+    ) throws -> (nodes: [String: ResolvedNode], links: [LinkSpec]) {
         var ports: [String: [String: Int]] = [:]
         for node in manifest.nodes {
             var assigned: [String: Int] = [:]
@@ -33,6 +34,16 @@ struct ResolvedNode: Sendable {
             }
             ports[node.name] = assigned
         }
+        var links: [String: LinkSpec] = [:]
+        for node in manifest.nodes {
+            for text in node.args + node.env.sorted(by: { $0.key < $1.key }).map(\.value) {
+                for link in (try? Template.parse(text).get())?.links ?? [] {
+                    let key = "\(node.name)>\(link.node).\(link.port)"
+                    guard links[key] == nil, let target = ports[link.node]?[link.port] else { continue }
+                    links[key] = LinkSpec(from: node.name, to: link.node, port: link.port, listenPort: try PortAllocator.freePort(), targetPort: target)
+                }
+            }
+        }
         func lookup(_ self: NodeSpec) -> (String, String) -> String {
             { nodeName, field in
                 let name = nodeName == "self" ? self.name : nodeName
@@ -47,7 +58,9 @@ struct ResolvedNode: Sendable {
         var resolved: [String: ResolvedNode] = [:]
         for node in manifest.nodes {
             let render = { (text: String) -> String in
-                (try? Template.parse(text).get())?.render(lookup(node)) ?? text
+                (try? Template.parse(text).get())?.render(lookup(node)) { target, port in
+                    links["\(node.name)>\(target).\(port)"].map { String($0.listenPort) } ?? ""
+                } ?? text
             }
             var environment = node.env.mapValues(render)
             environment["LAB_TOPOLOGY"] = manifest.name
@@ -66,6 +79,6 @@ struct ResolvedNode: Sendable {
                 logFile: runDirectory.logFile(node.name)
             )
         }
-        return resolved
+        return (resolved, links.values.sorted { ($0.from, $0.to, $0.port) < ($1.from, $1.to, $1.port) })
     }
 }

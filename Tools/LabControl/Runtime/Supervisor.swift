@@ -23,6 +23,11 @@ public actor Supervisor {
     private var failure: String?
     private var controlPort: Int?
     private var downWaiters: [CheckedContinuation<Void, Never>] = []
+    private let linkSpecs: [LinkSpec]
+    private var links: [LinkProxy] = []
+    private var linkTask: Task<Void, Never>?
+    /// The conditions of every flow between nodes, which the link proxies apply.
+    public let faults: FaultTable
 
     /// Resolves the manifest (executables, ports, templates) without starting anything.
     public init(
@@ -30,19 +35,52 @@ public actor Supervisor {
         manifestURL: URL,
         runDirectory: RunDirectory,
         workingDirectory: String = FileManager.default.currentDirectoryPath,
+        faultSeed: UInt64 = UInt64.random(in: 0...UInt64.max),
         events: @escaping EventSink
     ) throws {
         let locator = ExecutableLocator(manifestDirectory: manifestURL.deletingLastPathComponent())
         let resolved = try ResolvedNode.resolveAll(manifest, runDirectory: runDirectory, locator: locator)
+        self.linkSpecs = resolved.links
+        self.faults = FaultTable(seed: faultSeed)
         self.manifest = manifest
         self.manifestPath = manifestURL.path
         self.runDirectory = runDirectory
         self.workingDirectory = workingDirectory
         self.events = events
-        self.records = resolved.mapValues { NodeRecord(resolved: $0) }
+        self.records = resolved.nodes.mapValues { NodeRecord(resolved: $0) }
     }
 
     // MARK: Whole topology
+
+    /// Binds every link's proxy and starts relaying, before any node starts.
+    private func startLinks() async throws {
+        guard !self.linkSpecs.isEmpty else { return }
+        var proxies: [LinkProxy] = []
+        for spec in self.linkSpecs { proxies.append(try await LinkProxy.bind(spec, faults: self.faults)) }
+        let bound = proxies
+        self.links = bound
+        self.linkTask = Task.detached {
+            await withDiscardingTaskGroup { group in
+                for proxy in bound { group.addTask { await proxy.serve() } }
+            }
+        }
+        self.events("\(proxies.count) link(s) through labctl: \(proxies.map(\.spec.description).joined(separator: ", "))")
+    }
+
+    /// Changes the network between nodes (partition, heal, delay, drop, slow).
+    public func changeNetwork(_ change: NetworkChange) throws -> String {
+        let names = self.manifest.nodes.map(\.name)
+        for node in change.nodes where !names.contains(node) {
+            throw ControlError.invalidRequest("no node '\(node)' in this topology (nodes: \(names.joined(separator: ", ")))")
+        }
+        if self.linkSpecs.isEmpty {
+            throw ControlError.invalidRequest("this topology declares no links: give nodes their peers' addresses as {{via.NODE.PORT}} so that their traffic goes through labctl")
+        }
+        let message = change.apply(to: self.faults, allNodes: names)
+        self.events("network: \(message)")
+        self.persist()
+        return message
+    }
 
     /// Records the port on which this supervisor takes commands.
     public func setControlPort(_ port: Int) {
@@ -57,6 +95,7 @@ public actor Supervisor {
         let clock = ContinuousClock()
         let started = clock.now
         do {
+            try await self.startLinks()
             for node in self.manifest.startOrder {
                 try await self.launch(node.name)
                 try await self.awaitReady(node.name)
@@ -85,6 +124,8 @@ public actor Supervisor {
         for node in self.manifest.startOrder.reversed() where self.records[node.name]?.process != nil {
             await self.terminate(node.name, signal: SIGTERM)
         }
+        self.linkTask?.cancel()
+        self.linkTask = nil
         self.phase = finalPhase
         self.persist()
         for waiter in self.downWaiters { waiter.resume() }
@@ -106,7 +147,9 @@ public actor Supervisor {
             supervisorPID: getpid(),
             controlPort: self.controlPort,
             nodes: self.manifest.nodes.compactMap { self.records[$0.name]?.status },
-            failure: self.failure
+            failure: self.failure,
+            links: self.links.map(\.status),
+            faults: self.faults.faults
         )
     }
 

@@ -16,6 +16,10 @@ public struct TopologyState: Codable, Sendable, Equatable {
     public var nodes: [NodeStatus]
     /// Why the topology failed, when it did.
     public var failure: String?
+    /// The links labctl proxies (absent in topologies without `{{via...}}` templates).
+    public var links: [LinkStatus]?
+    /// The flows that are not healthy (partitioned, delayed, lossy, slow).
+    public var faults: [FlowFault]?
 
     /// The status of the node called `name`.
     public func node(_ name: String) -> NodeStatus? { self.nodes.first { $0.name == name } }
