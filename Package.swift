@@ -140,10 +140,15 @@ let package = Package(
             ],
             path: "Apps/RaftKV/Client"
         ),
+        .target(
+            name: "RaftKVWorkload",
+            dependencies: ["RaftKVClient", "RaftKV", "RaftWire", "RaftSim", "LabCheck", "LabNet", "LabRandom"],
+            path: "Apps/RaftKV/Workload"
+        ),
         .executableTarget(
             name: "raftkv",
             dependencies: [
-                "RaftSuite", "RaftCore", "RaftKVNode", "RaftKVClient", "RaftKV", "RaftWire", "LabNet", "LabProto",
+                "RaftSuite", "RaftCore", "RaftKVNode", "RaftKVClient", "RaftKVWorkload", "RaftKV", "RaftWire", "RaftSim", "LabCheck", "LabNet", "LabProto",
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
@@ -312,7 +317,7 @@ let package = Package(
         .testTarget(
             name: "RaftKVProcessTests",
             dependencies: [
-                "RaftKVClient", "RaftKV", "RaftWire", "RaftSim", "RaftStorage", "LabCheck", "LabNet", "LabTestSupport",
+                "RaftKVClient", "RaftKVWorkload", "RaftKV", "RaftWire", "RaftSim", "RaftStorage", "LabCheck", "LabControl", "LabNet", "LabTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -15,6 +15,6 @@ struct RaftKVCommand: AsyncParsableCommand {
               raftkv sim --seed 42 --seeds 1 --trace-dir t    replay one seed and keep its timeline
               raftkv sim --scenarios                          the lab's scenario suite (3A–3D and more)
             """,
-        subcommands: [NodeCommand.self, ProxyCommand.self, ClientCommand.self, AdminCommand.self, BenchCommand.self, SimCommand.self]
+        subcommands: [NodeCommand.self, ProxyCommand.self, ClientCommand.self, AdminCommand.self, BenchCommand.self, SimCommand.self, WorkloadCommand.self, CheckCommand.self]
     )
 }
