@@ -180,6 +180,7 @@ let package = Package(
         .executableTarget(
             name: "taskqueue",
             dependencies: [
+                "LabRandom",
                 "TaskQueueService",
                 "TaskQueueCore",
                 "LabNet",
@@ -299,7 +300,7 @@ let package = Package(
         .testTarget(
             name: "TaskQueueTests",
             dependencies: [
-                "TaskQueueCore", "TaskQueueService", "LabNet", "LabProto", "LabTestSupport",
+                "TaskQueueCore", "TaskQueueService", "LabControl", "LabNet", "LabProto", "LabTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),

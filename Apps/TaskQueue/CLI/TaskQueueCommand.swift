@@ -18,6 +18,6 @@ struct TaskQueueCommand: AsyncParsableCommand {
             Measure tasks/s and latency (an in-process server unless --server is given):
               taskqueue bench --connections 32 --duration 10
             """,
-        subcommands: [ServerCommand.self, WorkerCommand.self, ClientCommand.self, StatsCommand.self, BenchCommand.self]
+        subcommands: [ServerCommand.self, WorkerCommand.self, ClientCommand.self, StatsCommand.self, BenchCommand.self, WorkloadCommand.self, CheckCommand.self]
     )
 }
