@@ -233,6 +233,7 @@ let package = Package(
                 "FileShareTracker",
                 "LabNet",
                 "LabRandom",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/FileShare/CLI"
@@ -342,7 +343,7 @@ let package = Package(
         .testTarget(
             name: "FileShareProcessTests",
             dependencies: [
-                "FileShareCore", "FileSharePeer", "LabNet", "LabProto", "LabTestSupport",
+                "FileShareCore", "FileSharePeer", "LabControl", "LabNet", "LabProto", "LabTestSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -17,6 +17,6 @@ struct P2PCommand: AsyncParsableCommand {
               p2p client get big.iso -o copy.iso
             labs/p2p/README.md is the lab's handout.
             """,
-        subcommands: [TrackerCommand.self, PeerCommand.self, ClientCommand.self, BenchCommand.self]
+        subcommands: [TrackerCommand.self, PeerCommand.self, ClientCommand.self, BenchCommand.self, WorkloadCommand.self, CheckCommand.self, CorruptCommand.self]
     )
 }

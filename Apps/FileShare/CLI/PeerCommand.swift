@@ -48,6 +48,9 @@ struct PeerCommand: AsyncParsableCommand {
     @Option(help: "Seconds between heartbeats; keep it well under the tracker's --peer-ttl.")
     var heartbeat: Double = 5
 
+    @Option(help: "Seconds between re-verifications of every held file (corrupt pieces are fetched again from other holders); 0: never.")
+    var scrubInterval: Double = 60
+
     @Option(help: "Piece size in bytes of files uploaded to this peer.")
     var pieceSize: Int = 1 << 20
 
@@ -59,6 +62,7 @@ struct PeerCommand: AsyncParsableCommand {
         if let advertise, HostAndPort(parsing: advertise) == nil { throw ValidationError("--advertise \(advertise): expected HOST:PORT") }
         guard (1...16).contains(self.replicas) else { throw ValidationError("--replicas must be between 1 and 16") }
         guard self.heartbeat > 0 else { throw ValidationError("--heartbeat must be positive") }
+        guard self.scrubInterval >= 0 else { throw ValidationError("--scrub-interval must be 0 (never) or positive") }
         guard FileManifest.pieceSizes.contains(self.pieceSize) else {
             throw ValidationError("--piece-size must be between \(FileManifest.pieceSizes.lowerBound) and \(FileManifest.pieceSizes.upperBound) bytes")
         }
@@ -84,6 +88,7 @@ struct PeerCommand: AsyncParsableCommand {
         configuration.replicas = self.replicas
         configuration.heartbeatInterval = .milliseconds(Int(self.heartbeat * 1_000))
         configuration.pieceSize = self.pieceSize
+        configuration.scrubInterval = self.scrubInterval > 0 ? .milliseconds(Int(self.scrubInterval * 1_000)) : nil
         let node = try PeerNode(configuration: configuration, logger: logger)
         try await node.run { address in
             print("p2p peer \(node.configuration.id): serving on \(address), \(node.store.all.count) file(s) in \(node.configuration.dataDirectory), tracker \(node.configuration.tracker)")

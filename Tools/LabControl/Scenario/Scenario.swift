@@ -25,7 +25,8 @@ public struct Scenario: Codable, Sendable {
     public struct Fault: Codable, Sendable {
         /// Seconds after the workload starts; two numbers: a time drawn between them (seeded).
         public var at: [Double]
-        /// kill, stop, restart, pause, resume, partition, heal, delay, drop, slow.
+        /// kill, stop, restart, pause, resume, partition, heal, delay, drop, slow, or exec (run
+        /// `args` as a command, e.g. a lab's own fault injector).
         public var action: String
         /// The node, for kill, stop, restart, pause and resume.
         public var node: String?
@@ -59,7 +60,7 @@ public struct Scenario: Codable, Sendable {
     public var leader: LeaderProbe?
 
     /// The actions a fault may take.
-    public static let actions = ["kill", "stop", "restart", "pause", "resume", "partition", "heal", "delay", "drop", "slow"]
+    public static let actions = ["kill", "stop", "restart", "pause", "resume", "partition", "heal", "delay", "drop", "slow", "exec"]
 
     /// Reads and checks a scenario file.
     public static func load(contentsOf url: URL) throws -> Scenario {
@@ -78,6 +79,9 @@ public struct Scenario: Codable, Sendable {
             }
             if ["kill", "stop", "restart", "pause", "resume"].contains(fault.action), fault.node == nil {
                 throw ScenarioError.invalid(url.path, "faults[\(index)] (\(fault.action)) needs a node")
+            }
+            if fault.action == "exec", fault.args?.isEmpty ?? true {
+                throw ScenarioError.invalid(url.path, "faults[\(index)] (exec) needs args: the command and its arguments")
             }
             if fault.node == "leader" || fault.args?.contains(where: { $0.contains("leader") }) == true, scenario.leader == nil {
                 throw ScenarioError.invalid(url.path, "faults[\(index)] names the leader, but the scenario has no leader probe")

@@ -132,7 +132,7 @@ public struct ScenarioRunner: Sendable {
         _ fault: Scenario.Fault, at time: Double, previousLeader: inout String?, supervisor: Supervisor,
         render: (String) -> String, locator: ExecutableLocator
     ) async -> ScenarioSummary.Injected {
-        var target = fault.node ?? (fault.args ?? []).joined(separator: " ")
+        var target = fault.action == "exec" ? "" : fault.node ?? (fault.args ?? []).joined(separator: " ")
         do {
             if target.contains("previous-leader") {
                 guard let previous = previousLeader else { throw ScenarioError.probeFailed("no earlier fault named the leader") }
@@ -149,6 +149,14 @@ public struct ScenarioRunner: Sendable {
             case "restart": try await supervisor.restart(target); result = "restarted and ready"
             case "pause": try await supervisor.pause(target); result = "paused"
             case "resume": try await supervisor.resume(target); result = "resumed"
+            case "exec":
+                let words = (fault.args ?? []).map(render)
+                target = words.first ?? ""
+                let run = try await ChildProcess.run(
+                    try locator.locate(target), Array(words.dropFirst()),
+                    log: self.report.appendingPathComponent("exec-\(Int(time * 1_000)).log"), limit: .seconds(60))
+                guard run.status == 0 else { throw ScenarioError.probeFailed("\(target) exited with \(run.status): \(ChildProcess.lastLine(run.output))") }
+                result = ChildProcess.lastLine(run.output)
             default: result = try await supervisor.changeNetwork(try Self.networkChange(fault.action, target))
             }
             return ScenarioSummary.Injected(time: time, action: fault.action, target: target, result: result)

@@ -21,6 +21,8 @@ public struct PeerConfiguration: Sendable {
     public var replicas = 2
     /// How often the peer heartbeats (keep it well under the tracker's `--peer-ttl`).
     public var heartbeatInterval: Duration = .seconds(5)
+    /// How often every held file is re-verified (and repaired from other holders); nil: never.
+    public var scrubInterval: Duration? = .seconds(60)
     /// The piece size of files uploaded to this peer.
     public var pieceSize = PeerLimits.defaultPieceSize
 

@@ -33,6 +33,7 @@ extension PeerNode {
             ready(address)
             return try await withThrowingTaskGroup { group in
                 group.addTask { await self.runHeartbeats() }
+                group.addTask { await self.runScrubber() }
                 defer { group.cancelAll() }
                 return try await body()
             }

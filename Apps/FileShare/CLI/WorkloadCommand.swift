@@ -1,0 +1,84 @@
+import ArgumentParser
+import Crypto
+import FileShareCore
+import FileSharePeer
+import Foundation
+import LabNet
+import LabRandom
+
+/// `p2p workload`: puts a few files on the network, then downloads them again and again from
+/// whoever holds them, for a while; writes the files' ids for `p2p check`.
+struct WorkloadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workload",
+        abstract: "Put a few files, then download them over and over for a while; write their ids (JSON Lines).",
+        discussion: """
+            The files hold seeded random bytes. Every download goes to every holder the tracker lists, verifies each piece and is compared with the original; a download that fails (no holder left, say) is counted, not fatal. Check the network afterwards with `p2p check --ledger FILE`.
+
+            Example:
+              p2p workload --tracker http://127.0.0.1:7000 --peer 127.0.0.1:7101 --duration 10 --ledger files.jsonl
+            """
+    )
+
+    @Option(help: ArgumentHelp("The tracker's URL.", valueName: "url")) var tracker: String
+    @Option(help: ArgumentHelp("The peer to put the files on.", valueName: "host:port")) var peer: String
+    @Option(help: "How many files.") var files = 3
+    @Option(help: "Size of each file in KiB.") var sizeKib = 2_048
+    @Option(help: "Peers that should hold each file.") var replicas = 2
+    @Option(help: "Seconds to keep downloading.") var duration = 10.0
+    @Option(help: "Seed of the files' bytes (default: random).") var seed: UInt64?
+    @Option(help: "Where to write the files' ids (JSON Lines).") var ledger: String
+
+    func run() async throws {
+        AllocatorTuning.keepPieceBuffersOnTheHeap()
+        guard let peer = HostAndPort(parsing: self.peer) else { throw ValidationError("--peer \(self.peer): expected HOST:PORT") }
+        let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+        let tracker = TrackerConnection(baseURL: self.tracker)
+        let client = P2PClient(tracker: tracker, token: try await tracker.login(username: "workload", password: "workload").token)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p2p-workload-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var random = SplitMix64(seed: seed)
+        var entries: [FileEntry] = []
+        for number in 0..<self.files {
+            var data = Data(count: self.sizeKib << 10)
+            data.withUnsafeMutableBytes { buffer in
+                for index in buffer.indices { buffer[index] = UInt8(truncatingIfNeeded: random.next()) }
+            }
+            let path = "\(folder)/wl-\(seed % 100_000)-\(number).bin"
+            try data.write(to: URL(fileURLWithPath: path))
+            let upload = try await client.upload(path, to: peer, replicas: self.replicas, pieceSize: 256 << 10)
+            entries.append(FileEntry(id: upload.manifest.id, name: upload.manifest.name, sha256: Hex.encode(SHA256.hash(data: data))))
+        }
+        try entries.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n")
+            .write(toFile: self.ledger, atomically: true, encoding: .utf8)
+        print("p2p workload: put \(entries.count) file(s) of \(self.sizeKib) KiB with \(self.replicas) replicas; downloading for \(self.duration) s, seed \(seed)")
+        fflush(nil)
+        let end = ContinuousClock.now + .milliseconds(Int(self.duration * 1_000))
+        var (ok, failed, round) = (0, 0, 0)
+        while ContinuousClock.now < end {
+            let entry = entries[round % entries.count]
+            round += 1
+            let copy = "\(folder)/copy-\(round).bin"
+            do {
+                let manifest = try await client.resolve(entry.id)
+                _ = try await client.download(manifest, to: copy)
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+                if Hex.encode(SHA256.hash(data: bytes)) == entry.sha256 { ok += 1 } else { failed += 1 }
+            } catch {
+                failed += 1
+                print("download of \(entry.name) failed: \(error)")
+            }
+            try? FileManager.default.removeItem(atPath: copy)
+            try? FileManager.default.removeItem(atPath: copy + ".part")
+        }
+        print("p2p workload: \(ok) download(s) ok and identical, \(failed) failed; ledger in \(self.ledger)")
+    }
+}
+
+/// A file the workload put: its id and the SHA-256 of its whole content.
+struct FileEntry: Codable, Sendable {
+    var id: String
+    var name: String
+    var sha256: String
+}
