@@ -9,7 +9,7 @@ struct P2PScenarioTests {
     /// Seeder loss runs at full length: its second kill must come after the first death was
     /// noticed (peer TTL) and repaired, or a file whose two holders both died is lost — as it
     /// would be with 2 replicas anywhere.
-    @Test(arguments: [("seeder-loss", 12), ("corruption", 6)])
+    @Test(arguments: [("seeder-loss", 15), ("corruption", 6)])
     func everyFileKeepsItsReplicasAndEveryCopyVerifies(scenario: String, seconds: Int) async throws {
         let run = try await ScenarioRun("p2p/scenarios/\(scenario).json", seconds: seconds)
         #expect(run.command.status == 0, "\(run.command.transcript)")

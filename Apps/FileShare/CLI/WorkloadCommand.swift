@@ -28,6 +28,7 @@ struct WorkloadCommand: AsyncParsableCommand {
     @Option(help: "Seconds to keep downloading.") var duration = 10.0
     @Option(help: "Seed of the files' bytes (default: random).") var seed: UInt64?
     @Option(help: "Where to write the files' ids (JSON Lines).") var ledger: String
+    @Option(help: "Also write each download's duration as CSV (seconds,milliseconds,outcome), for labctl run.") var latencies: String?
 
     func run() async throws {
         AllocatorTuning.keepPieceBuffersOnTheHeap()
@@ -54,12 +55,19 @@ struct WorkloadCommand: AsyncParsableCommand {
             .write(toFile: self.ledger, atomically: true, encoding: .utf8)
         print("p2p workload: put \(entries.count) file(s) of \(self.sizeKib) KiB with \(self.replicas) replicas; downloading for \(self.duration) s, seed \(seed)")
         fflush(nil)
-        let end = ContinuousClock.now + .milliseconds(Int(self.duration * 1_000))
+        let start = ContinuousClock.now
+        let end = start + .milliseconds(Int(self.duration * 1_000))
         var (ok, failed, round) = (0, 0, 0)
+        var latencyLines = ""
         while ContinuousClock.now < end {
             let entry = entries[round % entries.count]
             round += 1
             let copy = "\(folder)/copy-\(round).bin"
+            let began = ContinuousClock.now
+            let before = ok
+            defer {
+                latencyLines += String(format: "%.4f,%.3f,%@\n", Self.seconds(began - start), Self.seconds(.now - began) * 1_000, ok > before ? "ok" : "fail")
+            }
             do {
                 let manifest = try await client.resolve(entry.id)
                 _ = try await client.download(manifest, to: copy)
@@ -72,7 +80,12 @@ struct WorkloadCommand: AsyncParsableCommand {
             try? FileManager.default.removeItem(atPath: copy)
             try? FileManager.default.removeItem(atPath: copy + ".part")
         }
+        if let path = self.latencies { try latencyLines.write(toFile: path, atomically: true, encoding: .utf8) }
         print("p2p workload: \(ok) download(s) ok and identical, \(failed) failed; ledger in \(self.ledger)")
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -2,14 +2,14 @@ import ArgumentParser
 import Foundation
 import LabCheck
 
-/// `raftkv check`: the linearizability checker on a recorded history, with a latency plot and,
-/// on a violation, the timeline that shows it.
+/// `raftkv check`: the linearizability checker on a recorded history and, on a violation, the
+/// timeline that shows it.
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check that a history (from `raftkv workload`) is linearizable; exit 0 if it is, 1 if not, 2 if unknown.",
         discussion: """
-            With --report DIR it also writes DIR/latency.svg (every operation's latency over time, with the fault windows of --faults shaded) and, on a violation, DIR/violation.html (the operations around it on a timeline).
+            With --report DIR, a violation is also written as DIR/violation.html: the operations around it on a timeline, the one that cannot be linearized marked.
 
             Example:
               raftkv check --history h.jsonl --report report/
@@ -17,8 +17,7 @@ struct CheckCommand: AsyncParsableCommand {
     )
 
     @Option(help: "The history file (JSON Lines).") var history: String
-    @Option(help: "Folder for latency.svg and, on a violation, violation.html.") var report: String?
-    @Option(help: "A JSON file of fault windows to shade: [{\"label\", \"start\", \"end\"}] in seconds.") var faults: String?
+    @Option(help: "Folder for violation.html, on a violation.") var report: String?
     @Option(help: "Seconds the checker may search before answering unknown.") var timeBudget = 60.0
 
     func run() async throws {
@@ -27,9 +26,6 @@ struct CheckCommand: AsyncParsableCommand {
         if let report = self.report {
             let folder = URL(fileURLWithPath: report)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let windows = try self.faults.map { try JSONDecoder().decode([LatencyPlot.Window].self, from: Data(contentsOf: URL(fileURLWithPath: $0))) } ?? []
-            try LatencyPlot(operations: try history.operations(), windows: windows).svg()
-                .write(to: folder.appendingPathComponent("latency.svg"), atomically: true, encoding: .utf8)
             if let violation = verdict.violation {
                 try TimelineReport(violation: violation, history: history).write(to: folder.appendingPathComponent("violation.html"))
             }

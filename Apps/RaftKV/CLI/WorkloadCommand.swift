@@ -27,6 +27,7 @@ struct WorkloadCommand: AsyncParsableCommand {
     @Option(help: "Seconds to run.") var duration = 10.0
     @Option(help: "Seed of the clients' choices (printed; default: random).") var seed: UInt64?
     @Option(help: "Where to write the history (JSON Lines).") var history: String
+    @Option(help: "Also write each operation's latency as CSV (seconds,milliseconds,outcome), for labctl run.") var latencies: String?
     @Flag(help: "Read from one member's local state, without ReadIndex (a deliberately broken setting).") var staleReads = false
 
     func validate() throws {
@@ -58,6 +59,20 @@ struct WorkloadCommand: AsyncParsableCommand {
         let history = recorder.history
         try history.write(to: URL(fileURLWithPath: self.history))
         let operations = try history.operations()
+        if let path = self.latencies {
+            // The clients' operations, not the final read-back (processes 100 and up).
+            let lines = operations.filter { $0.process < 100 }.compactMap { operation in
+                operation.completeTime.map { complete in
+                    let outcome = switch operation.outcome {
+                    case .ok: "ok"
+                    case .fail: "fail"
+                    default: "unknown"
+                    }
+                    return String(format: "%.4f,%.3f,%@\n", Double(operation.invokeTime) / 1e9, Double(complete - operation.invokeTime) / 1e6, outcome)
+                }
+            }
+            try lines.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        }
         let failed = operations.filter { $0.outcome == .fail }.count
         let unknown = operations.filter { $0.outcome == .info }.count
         print("raftkv workload: \(completed) operations ok, \(failed) failed, \(unknown) unknown; history in \(self.history)")

@@ -24,6 +24,7 @@ struct WorkloadCommand: AsyncParsableCommand {
     @Option(help: "Tasks per second per submitter, at most.") var rate = 20.0
     @Option(help: "Seed of the submitters' choices (default: random).") var seed: UInt64?
     @Option(help: "Where to write the accepted tasks (JSON Lines).") var ledger: String
+    @Option(help: "Also write each submission's latency as CSV (seconds,milliseconds,outcome), for labctl run.") var latencies: String?
 
     func run() async throws {
         let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
@@ -32,6 +33,11 @@ struct WorkloadCommand: AsyncParsableCommand {
         FileManager.default.createFile(atPath: self.ledger, contents: nil)
         let ledger = try FileHandle(forWritingTo: URL(fileURLWithPath: self.ledger))
         let writes = LedgerWriter(handle: ledger)
+        let start = ContinuousClock.now
+        let latencyLog = try self.latencies.map { path in
+            FileManager.default.createFile(atPath: path, contents: nil)
+            return LatencyWriter(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)), start: start)
+        }
         print("taskqueue workload: \(clients) submitter(s) for \(duration) s, seed \(seed)")
         fflush(nil)
         let end = ContinuousClock.now + .milliseconds(Int(duration * 1_000))
@@ -44,7 +50,12 @@ struct WorkloadCommand: AsyncParsableCommand {
                         let (op, data) = Self.pick(&random)
                         let key = "wl-\(seed)-\(submitter)-\(count)"
                         let submission = TaskSubmission(op: op, data: data, key: key)
-                        guard let (id, attempts) = try await Self.submit(submission, with: client, until: end + .seconds(20)) else { break }
+                        let sent = ContinuousClock.now
+                        guard let (id, attempts) = try await Self.submit(submission, with: client, until: end + .seconds(20)) else {
+                            latencyLog?.record(sent: sent, ok: false)
+                            break
+                        }
+                        latencyLog?.record(sent: sent, ok: true)
                         writes.append(LedgerEntry(key: key, id: id, op: op, data: data))
                         count += 1
                         resent += attempts - 1

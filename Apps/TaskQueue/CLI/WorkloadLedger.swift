@@ -29,3 +29,24 @@ final class LedgerWriter: Sendable {
         self.handle.withLock { $0.write(line + Data("\n".utf8)) }
     }
 }
+
+/// Appends one CSV line (seconds since `start`, milliseconds, outcome) per submission, the
+/// format `labctl run` reads from `latencies.csv`.
+final class LatencyWriter: Sendable {
+    private let handle: Mutex<FileHandle>
+    private let start: ContinuousClock.Instant
+
+    init(handle: FileHandle, start: ContinuousClock.Instant) {
+        self.handle = Mutex(handle)
+        self.start = start
+    }
+
+    func record(sent: ContinuousClock.Instant, ok: Bool) {
+        let line = String(format: "%.4f,%.3f,%@\n", Self.seconds(sent - self.start), Self.seconds(.now - sent) * 1_000, ok ? "ok" : "fail")
+        self.handle.withLock { $0.write(Data(line.utf8)) }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

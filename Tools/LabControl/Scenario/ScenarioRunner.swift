@@ -113,7 +113,12 @@ public struct ScenarioRunner: Sendable {
         self.live("t=\(ScenarioSummary.seconds(elapsed()))  waiting for the workload to finish")
         let workloadStatus = await ChildProcess.wait(workload, limit: .seconds(Int(scenario.duration) + 120))
         let workloadOutput = (try? String(contentsOf: self.report.appendingPathComponent("workload.log"), encoding: .utf8)) ?? ""
-        try JSONEncoder.pretty.encode(FaultWindows.windows(injected, until: elapsed())).write(to: self.report.appendingPathComponent("faults.json"))
+        let windows = FaultWindows.windows(injected, until: elapsed())
+        try JSONEncoder.pretty.encode(windows).write(to: self.report.appendingPathComponent("faults.json"))
+        let latencies = LatencySamples(contentsOf: self.report.appendingPathComponent("latencies.csv"))
+        if let latencies {
+            try LatencyChart.svg(latencies, windows: windows).write(to: self.report.appendingPathComponent("latency.svg"), atomically: true, encoding: .utf8)
+        }
 
         self.live("running the check")
         let check = try await ChildProcess.run(
@@ -123,6 +128,8 @@ public struct ScenarioRunner: Sendable {
         return ScenarioSummary(
             scenario: scenario.name, seed: self.seed, duration: scenario.duration, faults: injected,
             workload: workloadStatus == 0 ? ChildProcess.lastLine(workloadOutput) : "FAILED (exit \(workloadStatus)): \(ChildProcess.lastLine(workloadOutput))",
+            operations: latencies?.samples.count, failedOperations: latencies.map { $0.samples.filter { !$0.ok }.count },
+            p50: latencies?.quantile(0.5), p99: latencies?.quantile(0.99),
             verdict: ChildProcess.lastLine(check.output), passed: check.status == 0 && workloadStatus == 0, report: self.report.path)
     }
 

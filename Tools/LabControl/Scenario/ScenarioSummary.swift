@@ -17,6 +17,12 @@ public struct ScenarioSummary: Codable, Sendable {
     public var faults: [Injected]
     /// The workload's last line of output (its own summary).
     public var workload: String
+    /// From the workload's `latencies.csv`, when it wrote one: operations, failed ones, and
+    /// latency quantiles of the successful ones in milliseconds.
+    public var operations: Int?
+    public var failedOperations: Int?
+    public var p50: Double?
+    public var p99: Double?
     /// The check's last line of output (its verdict).
     public var verdict: String
     /// Whether the check passed (exit status 0).
@@ -27,6 +33,10 @@ public struct ScenarioSummary: Codable, Sendable {
     public var table: String {
         var lines = ["scenario   \(self.scenario)   (seed \(self.seed), \(Self.seconds(self.duration)) of workload)"]
         lines.append("workload   \(self.workload)")
+        if let operations = self.operations {
+            let quantiles = [("p50", self.p50), ("p99", self.p99)].compactMap { name, value in value.map { String(format: "%@ %.1f ms", name, $0) } }
+            lines.append("latency    \(operations) operations, \(self.failedOperations ?? 0) failed; " + (quantiles.isEmpty ? "no successful operation" : quantiles.joined(separator: ", ")) + " (plot: latency.svg)")
+        }
         lines.append("faults     \(self.faults.isEmpty ? "none" : "")")
         for fault in self.faults {
             lines.append("  t=\(Self.seconds(fault.time).leftPadded(6))  \(fault.action.padding(toLength: 9, withPad: " ", startingAt: 0)) \(fault.target.padding(toLength: 18, withPad: " ", startingAt: 0)) \(fault.result)")
