@@ -25,7 +25,7 @@ struct P2PNetwork: Sendable {
         name: String, peers: Int = 4, replicas: Int = 2, peerTTL: Int = 30, _ body: (P2PNetwork) async throws -> Void
     ) async throws {
         let topology = try Topology(name: name, manifest: Self.manifest(name: name, peers: peers, replicas: replicas, peerTTL: peerTTL))
-        try await topology.run { topology in
+        try await HeavyTestGate.shared.run { try await topology.run { topology in
             let names = (1...peers).map { "p\($0)" }
             do {
                 let trackerPort = try #require(try topology.node("tracker").ports["port"])
@@ -40,7 +40,7 @@ struct P2PNetwork: Sendable {
                 }
                 throw TopologyFailure(message: "\(error)\n\(logs)")
             }
-        }
+        } }
     }
 
     /// The gRPC address of peer `name`.

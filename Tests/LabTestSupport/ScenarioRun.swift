@@ -18,10 +18,9 @@ public struct ScenarioRun: Sendable {
     public init(_ path: String, seconds: Int) async throws {
         self.folder = try TemporaryDirectory(prefix: "ScenarioRun")
         let seed = SeededGenerator.seedForTest() % 1_000_000
-        self.command = try await CommandRun.run(
-            "labctl",
-            ["run", Self.labs.appendingPathComponent(path).path, "--duration", String(seconds), "--seed", String(seed), "--report", self.folder.file("report")],
-            in: self.folder.path)
+        let arguments = ["run", Self.labs.appendingPathComponent(path).path, "--duration", String(seconds), "--seed", String(seed), "--report", self.folder.file("report")]
+        let folder = self.folder.path
+        self.command = try await HeavyTestGate.shared.run { try await CommandRun.run("labctl", arguments, in: folder) }
         guard let data = FileManager.default.contents(atPath: self.folder.file("report/summary.json")) else {
             throw TopologyFailure(message: "labctl run wrote no summary\n\(self.command.transcript)")
         }

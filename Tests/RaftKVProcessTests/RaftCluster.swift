@@ -29,7 +29,7 @@ struct RaftCluster {
     /// Starts `nodes` members, runs `body`, and always tears the cluster down.
     static func with(name: String, nodes: Int = 3, linked: Bool = false, _ body: (RaftCluster) async throws -> Void) async throws {
         let topology = try Topology(name: name, manifest: Self.manifest(name: name, nodes: nodes, linked: linked))
-        try await topology.run { topology in
+        try await HeavyTestGate.shared.run { try await topology.run { topology in
             let cluster = RaftCluster(topology: topology, nodes: (1...nodes).map { "n\($0)" })
             do {
                 try await body(cluster)
@@ -42,7 +42,7 @@ struct RaftCluster {
                 }
                 throw TopologyFailure(message: "\(error)\n\(logs)")
             }
-        }
+        } }
     }
 
     /// Every member's client address.

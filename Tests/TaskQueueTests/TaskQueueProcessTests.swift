@@ -24,8 +24,9 @@ struct TaskQueueProcessTests {
     func aWorkerKilledMidTaskLosesItsLeaseAndAnotherFinishesIt(backend: StoreBackend) async throws {
       try await QueueUnderTest.with(backend) { store in
         let topology = try Topology(name: "tq-worker-crash", manifest: Self.manifest(name: "tq-worker-crash", workers: ["worker-a", "worker-b"], store: store))
-        try await topology.run { topology async throws in
-            let accepted = try await Self.request(topology, #"{"op":"sleep","data":"2500","mode":"async"}"#)
+        // The task sleeps long enough that a test slowed down by a loaded machine still sees it leased.
+        try await HeavyTestGate.shared.run { try await topology.run { topology async throws in
+            let accepted = try await Self.request(topology, #"{"op":"sleep","data":"5000","mode":"async"}"#)
             let id = try #require(accepted["id"] as? String)
             var holder = ""
             try await eventually("the task is leased") {
@@ -42,11 +43,13 @@ struct TaskQueueProcessTests {
                 return final["state"] as? String == "done"
             }
             let result = try await Self.request(topology, #"{"cmd":"result","id":"\#(id)"}"#)
-            #expect(result["result"] as? String == "slept 2500 ms")
+            #expect(result["result"] as? String == "slept 5000 ms")
             #expect((result["worker"] as? String)?.hasPrefix(victim) == false, "\(result)")
-            #expect(result["attempts"] as? Int == 2, "\(result)")
+            // At least the killed attempt and the one that finished; a loaded machine may let the
+            // survivor's lease lapse once more, which costs an attempt but never a second result.
+            #expect((result["attempts"] as? Int ?? 0) >= 2, "\(result)")
             #expect(try await store.resultRows(topology, id) == 1)
-        }
+        } }
       }
     }
 
@@ -54,7 +57,7 @@ struct TaskQueueProcessTests {
     func everyAcceptedTaskCompletesAfterTheServerIsKilledAndRestarted(backend: StoreBackend) async throws {
       try await QueueUnderTest.with(backend) { store in
         let topology = try Topology(name: "tq-server-crash", manifest: Self.manifest(name: "tq-server-crash", workers: [], store: store, localPool: 2))
-        try await topology.run { topology async throws in
+        try await HeavyTestGate.shared.run { try await topology.run { topology async throws in
             var ids: [String] = []
             for index in 0..<6 {
                 let accepted = try await Self.request(topology, #"{"op":"sleep","data":"\#(200 + index * 50)","mode":"async"}"#)
@@ -70,7 +73,7 @@ struct TaskQueueProcessTests {
                 }
                 #expect(try await store.resultRows(topology, id) == 1)
             }
-        }
+        } }
       }
     }
 }

@@ -35,7 +35,7 @@ struct WorkloadCommand: AsyncParsableCommand {
         guard let peer = HostAndPort(parsing: self.peer) else { throw ValidationError("--peer \(self.peer): expected HOST:PORT") }
         let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
         let tracker = TrackerConnection(baseURL: self.tracker)
-        let client = P2PClient(tracker: tracker, token: try await tracker.login(username: "workload", password: "workload").token)
+        let client = P2PClient(tracker: tracker, token: try await Self.retrying { try await tracker.login(username: "workload", password: "workload") }.token)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("p2p-workload-\(getpid())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -48,7 +48,7 @@ struct WorkloadCommand: AsyncParsableCommand {
             }
             let path = "\(folder)/wl-\(seed % 100_000)-\(number).bin"
             try data.write(to: URL(fileURLWithPath: path))
-            let upload = try await client.upload(path, to: peer, replicas: self.replicas, pieceSize: 256 << 10)
+            let upload = try await Self.retrying { try await client.upload(path, to: peer, replicas: self.replicas, pieceSize: 256 << 10) }
             entries.append(FileEntry(id: upload.manifest.id, name: upload.manifest.name, sha256: Hex.encode(SHA256.hash(data: data))))
         }
         try entries.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n")
@@ -82,6 +82,15 @@ struct WorkloadCommand: AsyncParsableCommand {
         }
         if let path = self.latencies { try latencyLines.write(toFile: path, atomically: true, encoding: .utf8) }
         print("p2p workload: \(ok) download(s) ok and identical, \(failed) failed; ledger in \(self.ledger)")
+    }
+
+    /// Runs `call`, trying again (up to 5 times, with a growing pause) while it fails: the
+    /// network may be starting up or a peer restarting.
+    private static func retrying<T>(_ call: () async throws -> T) async throws -> T {
+        for attempt in 1..<5 {
+            do { return try await call() } catch { try await Task.sleep(for: .milliseconds(200 * attempt)) }
+        }
+        return try await call()
     }
 
     private static func seconds(_ duration: Duration) -> Double {
