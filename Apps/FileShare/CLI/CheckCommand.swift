@@ -36,25 +36,15 @@ struct CheckCommand: AsyncParsableCommand {
         var problems: [String] = []
         var copies = 0
         for entry in entries {
-            var holders = try await tracker.holders(of: entry.id, token: token)
-            while holders.peers.count < self.replicas && ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(250))
-                holders = try await tracker.holders(of: entry.id, token: token)
-            }
-            if holders.peers.count < self.replicas {
-                problems.append("\(entry.name) has \(holders.peers.count) live holder(s), not \(self.replicas)")
-            }
-            for holder in holders.peers {
-                var downloader = Downloader(manifest: holders.file, destination: "\(folder)/\(holder.id)-\(entry.id).bin")
-                downloader.rounds = 1
-                do {
-                    _ = try await downloader.run(sources: { [DownloadSource(id: holder.id, address: holder.address)] })
-                    let bytes = try Data(contentsOf: URL(fileURLWithPath: downloader.destination))
-                    if Hex.encode(SHA256.hash(data: bytes)) == entry.sha256 { copies += 1 } else { problems.append("\(holder.id)'s copy of \(entry.name) differs") }
-                } catch {
-                    problems.append("\(holder.id)'s copy of \(entry.name) does not verify: \(error)")
-                }
-            }
+            // The network settles: a dead holder is listed until the tracker's TTL drops it, and
+            // its replacement copy follows a heartbeat later. Check again until all holds or time is up.
+            var found: [String]
+            repeat {
+                (found, copies) = try await self.problems(of: entry, tracker: tracker, token: token, folder: folder, copiesSoFar: copies)
+                if found.isEmpty || ContinuousClock.now >= deadline { break }
+                try await Task.sleep(for: .milliseconds(500))
+            } while true
+            problems += found
         }
         for problem in problems.prefix(20) { print("  \(problem)") }
         if problems.isEmpty {
@@ -63,5 +53,34 @@ struct CheckCommand: AsyncParsableCommand {
             print("verdict: FAIL: \(problems.count) problem(s) in \(entries.count) files")
             throw ExitCode(1)
         }
+    }
+
+    /// What is wrong with `entry` now: too few live holders, or a holder whose copy does not
+    /// download intact from it alone. Returns the problems and the count of good copies.
+    private func problems(
+        of entry: FileEntry, tracker: TrackerConnection, token: String, folder: String, copiesSoFar: Int
+    ) async throws -> ([String], Int) {
+        var problems: [String] = []
+        var copies = copiesSoFar
+        let holders = try await tracker.holders(of: entry.id, token: token)
+        if holders.peers.count < self.replicas {
+            problems.append("\(entry.name) has \(holders.peers.count) live holder(s), not \(self.replicas)")
+        }
+        for holder in holders.peers {
+            var downloader = Downloader(manifest: holders.file, destination: "\(folder)/\(holder.id)-\(entry.id).bin")
+            downloader.rounds = 1
+            defer {
+                try? FileManager.default.removeItem(atPath: downloader.destination)
+                try? FileManager.default.removeItem(atPath: downloader.partialPath)
+            }
+            do {
+                _ = try await downloader.run(sources: { [DownloadSource(id: holder.id, address: holder.address)] })
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: downloader.destination))
+                if Hex.encode(SHA256.hash(data: bytes)) == entry.sha256 { copies += 1 } else { problems.append("\(holder.id)'s copy of \(entry.name) differs") }
+            } catch {
+                problems.append("\(holder.id)'s copy of \(entry.name) does not verify: \(error)")
+            }
+        }
+        return problems.isEmpty ? ([], copies) : (problems, copiesSoFar)
     }
 }
