@@ -1,4 +1,5 @@
 import Foundation
+import LabNet
 
 /// Wall-clock and CPU time (user + system, this whole process) of a piece of work.
 enum BenchMeasure {
@@ -18,8 +19,7 @@ enum BenchMeasure {
         let start = ContinuousClock.now
         let value = try await work()
         let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Measured(value: value, seconds: seconds, cpuSeconds: Self.cpuSeconds() - cpuBefore)
+        return Measured(value: value, seconds: elapsed.seconds, cpuSeconds: Self.cpuSeconds() - cpuBefore)
     }
 
     /// CPU seconds this process has used so far.

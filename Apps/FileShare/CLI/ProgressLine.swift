@@ -1,4 +1,5 @@
 import Foundation
+import LabNet
 import Synchronization
 
 /// A one-line progress bar with rate and ETA on a terminal (stderr), redrawn at most ten times a
@@ -41,8 +42,7 @@ final class ProgressLine: Sendable {
     }
 
     var seconds: Double {
-        let elapsed = ContinuousClock.now - self.start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - self.start).seconds
     }
 
     /// `bytes` in B, KB, MB or GB (powers of 1000, as transfer rates are usually given).

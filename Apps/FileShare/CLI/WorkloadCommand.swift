@@ -66,7 +66,7 @@ struct WorkloadCommand: AsyncParsableCommand {
             let began = ContinuousClock.now
             let before = ok
             defer {
-                latencyLines += String(format: "%.4f,%.3f,%@\n", Self.seconds(began - start), Self.seconds(.now - began) * 1_000, ok > before ? "ok" : "fail")
+                latencyLines += String(format: "%.4f,%.3f,%@\n", (began - start).seconds, (ContinuousClock.now - began).seconds * 1_000, ok > before ? "ok" : "fail")
             }
             do {
                 let manifest = try await client.resolve(entry.id)
@@ -91,10 +91,6 @@ struct WorkloadCommand: AsyncParsableCommand {
             do { return try await call() } catch { try await Task.sleep(for: .milliseconds(200 * attempt)) }
         }
         return try await call()
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LabNet
 import Synchronization
 
 /// One task a workload got accepted: what was asked and the id the server gave it. Written one
@@ -42,11 +43,7 @@ final class LatencyWriter: Sendable {
     }
 
     func record(sent: ContinuousClock.Instant, ok: Bool) {
-        let line = String(format: "%.4f,%.3f,%@\n", Self.seconds(sent - self.start), Self.seconds(.now - sent) * 1_000, ok ? "ok" : "fail")
+        let line = String(format: "%.4f,%.3f,%@\n", (sent - self.start).seconds, (ContinuousClock.now - sent).seconds * 1_000, ok ? "ok" : "fail")
         self.handle.withLock { $0.write(Data(line.utf8)) }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -90,10 +90,7 @@ public struct ScenarioRunner: Sendable {
         let workload = try ChildProcess.start(
             try locator.locate(scenario.workload.command), scenario.workload.args.map(render), log: self.report.appendingPathComponent("workload.log"))
         let start = ContinuousClock.now
-        let elapsed = { () -> Double in
-            let time = ContinuousClock.now - start
-            return Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18
-        }
+        let elapsed = { (ContinuousClock.now - start).seconds }
         self.say("workload started: \(scenario.workload.command) \(scenario.workload.args.first ?? "") for \(ScenarioSummary.seconds(scenario.duration))")
         var injected: [ScenarioSummary.Injected] = []
         var previousLeader: String?

@@ -74,7 +74,7 @@ public struct Downloader: Sendable {
         let elapsed = ContinuousClock.now - start
         return DownloadReport(
             manifest: self.manifest,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.seconds,
             piecesBySource: counters.pieces, corruptBySource: counters.corrupt, failedSources: counters.failed,
             resumedPieces: resumed.count)
     }
