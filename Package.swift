@@ -46,6 +46,12 @@ let package = Package(
     ],
     targets: [
         // MARK: Shared modules (know nothing of any lab)
+        .systemLibrary(
+            name: "CZlib",
+            path: "Modules/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "LabWire",
             dependencies: [
@@ -213,6 +219,7 @@ let package = Package(
         .target(
             name: "FileSharePeer",
             dependencies: [
+                "CZlib",
                 "FileShareCore",
                 "LabNet",
                 "LabProto",

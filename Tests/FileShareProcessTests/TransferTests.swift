@@ -87,3 +87,29 @@ struct TransferTests {
         }
     }
 }
+
+/// Optional zlib on the wire: text travels compressed, random bytes travel as they are (the
+/// peer stops trying after the first piece that does not shrink), and both arrive intact.
+@Suite(.serialized)
+struct CompressionTests {
+    @Test func compressiblePiecesTravelCompressedAndRandomOnesDoNot() async throws {
+        try await P2PNetwork.with(name: "p2p-compression", peers: 2) { network in
+            let text = network.topology.folder.file("notes.txt")
+            try Data(String(repeating: "a distributed system is one in which a computer you did not know existed ", count: 60_000).utf8)
+                .write(to: URL(fileURLWithPath: text))
+            let random = try network.makeFile("random.bin", bytes: 4 << 20, seed: 11)
+            for (path, compressible) in [(text, true), (random, false)] {
+                let upload = try await network.client.upload(path, to: try network.address(of: "p1"))
+                let copy = network.topology.folder.file("copy-\(compressible)")
+                let report = try await network.client.download(upload.manifest, to: copy, compressed: true)
+                #expect(FileManager.default.contentsEqual(atPath: path, andPath: copy))
+                #expect(report.pieceBytes == upload.manifest.size)
+                if compressible {
+                    #expect(report.wireBytes * 10 < report.pieceBytes, "text: \(report.wireBytes) bytes on the wire for \(report.pieceBytes)")
+                } else {
+                    #expect(report.wireBytes == report.pieceBytes, "random: \(report.wireBytes) bytes on the wire for \(report.pieceBytes)")
+                }
+            }
+        }
+    }
+}

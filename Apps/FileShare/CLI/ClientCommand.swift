@@ -143,12 +143,14 @@ struct ClientGet: AsyncParsableCommand {
     @OptionGroup var options: ClientOptions
     @Argument(help: "An exact file name, or a file id.") var file: String
     @Option(name: .shortAndLong, help: "Where to write it (default: its name, here).") var output: String?
+    @Flag(help: "Ask peers for zlib-compressed pieces (they compress only files that shrink; pays on slow links and text).")
+    var compress = false
 
     func run() async throws {
         AllocatorTuning.keepPieceBuffersOnTheHeap()
         let client = try self.options.loggedIn()
         let manifest = try await client.resolve(self.file)
-        let report = try await FileTransfer.get(manifest, to: self.output ?? manifest.name, with: client)
+        let report = try await FileTransfer.get(manifest, to: self.output ?? manifest.name, with: client, compressed: self.compress)
         print(FileTransfer.summary(report))
     }
 }

@@ -74,6 +74,10 @@ public nonisolated struct Distlab_P2p_V1_PieceRequest: Sendable {
 
   public var index: UInt32 = 0
 
+  /// The downloader takes zlib-compressed data; the peer compresses only where it pays (it stops
+  /// trying for a file whose first piece does not shrink by a tenth).
+  public var acceptCompressed: Bool = false
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -88,11 +92,13 @@ public nonisolated struct Distlab_P2p_V1_Piece: Sendable {
 
   public var index: UInt32 = 0
 
-  /// The piece's bytes; empty when `error` is set.
+  /// The piece's bytes (zlib format when `compressed`); empty when `error` is set.
   public var data: Data = Data()
 
   /// Why the piece could not be served (unknown file, index out of range, read failure).
   public var error: String = String()
+
+  public var compressed: Bool = false
 
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
@@ -342,7 +348,7 @@ nonisolated extension Distlab_P2p_V1_ManifestRequest: SwiftProtobuf.Message, Swi
 
 nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".PieceRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0\u{3}accept_compressed\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -352,6 +358,7 @@ nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftP
       switch fieldNumber {
       case 1: try { try decoder.decodeSingularStringField(value: &self.fileID) }()
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.index) }()
+      case 3: try { try decoder.decodeSingularBoolField(value: &self.acceptCompressed) }()
       default: break
       }
     }
@@ -364,12 +371,16 @@ nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftP
     if self.index != 0 {
       try visitor.visitSingularUInt32Field(value: self.index, fieldNumber: 2)
     }
+    if self.acceptCompressed != false {
+      try visitor.visitSingularBoolField(value: self.acceptCompressed, fieldNumber: 3)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
   public static func ==(lhs: Distlab_P2p_V1_PieceRequest, rhs: Distlab_P2p_V1_PieceRequest) -> Bool {
     if lhs.fileID != rhs.fileID {return false}
     if lhs.index != rhs.index {return false}
+    if lhs.acceptCompressed != rhs.acceptCompressed {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }
@@ -377,7 +388,7 @@ nonisolated extension Distlab_P2p_V1_PieceRequest: SwiftProtobuf.Message, SwiftP
 
 nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".Piece"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0\u{1}data\0\u{1}error\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}file_id\0\u{1}index\0\u{1}data\0\u{1}error\0\u{1}compressed\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -389,6 +400,7 @@ nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf
       case 2: try { try decoder.decodeSingularUInt32Field(value: &self.index) }()
       case 3: try { try decoder.decodeSingularBytesField(value: &self.data) }()
       case 4: try { try decoder.decodeSingularStringField(value: &self.error) }()
+      case 5: try { try decoder.decodeSingularBoolField(value: &self.compressed) }()
       default: break
       }
     }
@@ -407,6 +419,9 @@ nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf
     if !self.error.isEmpty {
       try visitor.visitSingularStringField(value: self.error, fieldNumber: 4)
     }
+    if self.compressed != false {
+      try visitor.visitSingularBoolField(value: self.compressed, fieldNumber: 5)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -415,6 +430,7 @@ nonisolated extension Distlab_P2p_V1_Piece: SwiftProtobuf.Message, SwiftProtobuf
     if lhs.index != rhs.index {return false}
     if lhs.data != rhs.data {return false}
     if lhs.error != rhs.error {return false}
+    if lhs.compressed != rhs.compressed {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -78,11 +78,13 @@ public struct P2PClient: Sendable {
     /// Downloads `manifest`'s file to `path` from the peers the tracker lists as holders (asked
     /// again at each round, so holders that appear meanwhile are used too).
     public func download(
-        _ manifest: FileManifest, to path: String, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
+        _ manifest: FileManifest, to path: String, compressed: Bool = false, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
     ) async throws -> DownloadReport {
         let tracker = self.tracker
         let token = self.token
-        return try await Downloader(manifest: manifest, destination: path).run(
+        var downloader = Downloader(manifest: manifest, destination: path)
+        downloader.acceptCompressed = compressed
+        return try await downloader.run(
             sources: { try await tracker.holders(of: manifest.id, token: token).peers.map { DownloadSource(id: $0.id, address: $0.address) } },
             progress: progress)
     }

@@ -18,6 +18,7 @@ public final class PeerNode: Sendable {
     private let advertised = Mutex<String?>(nil)
     private let holding = Mutex<[String: Task<Bool, any Error>]>([:])
     let pushing = Mutex<Set<String>>([])
+    private let incompressible = Mutex<Set<String>>([])
 
     public init(configuration: PeerConfiguration, logger: Logger) throws {
         self.configuration = configuration
@@ -36,6 +37,14 @@ public final class PeerNode: Sendable {
     /// Sets the address announced to the tracker, once the server is bound.
     func bound(to address: HostAndPort) {
         self.advertised.withLock { $0 = self.configuration.advertise ?? address.description }
+    }
+
+    /// Whether compressing pieces of `fileID` may still pay: not once one of its pieces did not
+    /// shrink (random or already compressed data), so such files cost one attempt, not one per piece.
+    func mayCompress(_ fileID: String) -> Bool { !self.incompressible.withLock { $0.contains(fileID) } }
+
+    func markIncompressible(_ fileID: String) {
+        _ = self.incompressible.withLock { $0.insert(fileID) }
     }
 
     /// Tells the tracker every file this peer holds.

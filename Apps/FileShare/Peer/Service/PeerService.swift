@@ -25,6 +25,14 @@ struct PeerService: Distlab_P2p_V1_Peer.SimpleServiceProtocol {
             piece.index = wanted.index
             do {
                 piece.data = try self.node.store.readPiece(of: wanted.fileID, index: Int(wanted.index))
+                if wanted.acceptCompressed, self.node.mayCompress(wanted.fileID) {
+                    if let smaller = PieceCompression.compressIfWorthIt(piece.data) {
+                        piece.data = smaller
+                        piece.compressed = true
+                    } else {
+                        self.node.markIncompressible(wanted.fileID)
+                    }
+                }
             } catch {
                 piece.error = error.description
             }

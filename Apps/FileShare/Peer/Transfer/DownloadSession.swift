@@ -24,6 +24,8 @@ final class DownloadSession: Sendable {
         var failedSources: [String: String] = [:]
         var lastHeard: [String: ContinuousClock.Instant] = [:]
         var bytesDone: Int64 = 0
+        var wireBytes: Int64 = 0
+        var pieceBytes: Int64 = 0
     }
 
     let manifest: FileManifest
@@ -79,11 +81,14 @@ final class DownloadSession: Sendable {
         }
     }
 
-    /// A piece from `source` verified and written; returns the progress to report.
-    func received(_ index: Int, from source: String) -> DownloadProgress {
+    /// A piece from `source` verified and written (`wireBytes` as it travelled); returns the
+    /// progress to report.
+    func received(_ index: Int, from source: String, wireBytes: Int) -> DownloadProgress {
         let progress = self.state.withLock { state in
             if !state.picker.isHeld(index) {
                 state.bytesDone += Int64(self.manifest.layout.length(of: index))
+                state.pieceBytes += Int64(self.manifest.layout.length(of: index))
+                state.wireBytes += Int64(wireBytes)
                 state.piecesBySource[source, default: 0] += 1
             }
             _ = state.picker.received(index, from: source)
@@ -116,8 +121,8 @@ final class DownloadSession: Sendable {
     }
 
     /// The counters, for the report or the error.
-    var counters: (pieces: [String: Int], corrupt: [String: Int], failed: [String: String]) {
-        self.state.withLock { ($0.piecesBySource, $0.corruptBySource, $0.failedSources) }
+    var counters: (pieces: [String: Int], corrupt: [String: Int], failed: [String: String], wireBytes: Int64, pieceBytes: Int64) {
+        self.state.withLock { ($0.piecesBySource, $0.corruptBySource, $0.failedSources, $0.wireBytes, $0.pieceBytes) }
     }
 
     private func wakeAll() {

@@ -38,6 +38,10 @@ public struct DownloadReport: Sendable {
     public var failedSources: [String: String]
     /// Pieces found already correct in the `.part` file (a resumed download).
     public var resumedPieces: Int
+    /// Bytes of the pieces received (not counting resumed ones).
+    public var pieceBytes: Int64
+    /// The same pieces' bytes as they travelled (fewer when compressed).
+    public var wireBytes: Int64
 
     /// Bytes per second over the whole download.
     public var bytesPerSecond: Double { self.seconds > 0 ? Double(self.manifest.size) / self.seconds : 0 }

@@ -26,6 +26,8 @@ public struct Downloader: Sendable {
     /// A source with pieces in flight that sends nothing for this long is dropped (its pieces
     /// go to the others): a paused peer keeps its connection open but answers nothing.
     public var stallTimeout: Duration = .seconds(10)
+    /// Ask sources for zlib-compressed pieces; they compress where it pays.
+    public var acceptCompressed = false
 
     public init(manifest: FileManifest, destination: String, partialPath: String? = nil) {
         self.manifest = manifest
@@ -76,7 +78,7 @@ public struct Downloader: Sendable {
             manifest: self.manifest,
             seconds: elapsed.seconds,
             piecesBySource: counters.pieces, corruptBySource: counters.corrupt, failedSources: counters.failed,
-            resumedPieces: resumed.count)
+            resumedPieces: resumed.count, pieceBytes: counters.pieceBytes, wireBytes: counters.wireBytes)
     }
 
     /// One source: its stream, watched for stalls.
@@ -92,6 +94,7 @@ public struct Downloader: Sendable {
         let manifest = self.manifest
         let connection = GRPCClientConnection(host: address.host, port: address.port, defaultTimeout: nil, maxMessageBytes: PeerLimits.maxMessageBytes, http2: .bulk)
         let stallTimeout = self.stallTimeout
+        let acceptCompressed = self.acceptCompressed
         do {
             try await withThrowingTaskGroup { group in
                 group.addTask {
@@ -100,7 +103,7 @@ public struct Downloader: Sendable {
                         if session.isStalled(source.id, timeout: stallTimeout) { throw DownloadError.stalled(source: source.id, after: stallTimeout) }
                     }
                 }
-                group.addTask { try await Self.stream(from: connection, source: source, manifest: manifest, window: window, session: session, file: file, wakes: wakes, progress: progress) }
+                group.addTask { try await Self.stream(from: connection, source: source, manifest: manifest, window: window, acceptCompressed: acceptCompressed, session: session, file: file, wakes: wakes, progress: progress) }
                 try await group.next()
                 group.cancelAll()
             }
@@ -113,7 +116,7 @@ public struct Downloader: Sendable {
     /// One source's `Fetch` stream: a request loop that keeps `window` pieces asked, and a
     /// response loop that verifies and writes what comes back.
     private static func stream(
-        from connection: GRPCClientConnection, source: DownloadSource, manifest: FileManifest, window: Int,
+        from connection: GRPCClientConnection, source: DownloadSource, manifest: FileManifest, window: Int, acceptCompressed: Bool,
         session: DownloadSession, file: PartialFile, wakes: AsyncStream<Void>, progress: @escaping @Sendable (DownloadProgress) -> Void
     ) async throws {
         try await connection.withClient { client in
@@ -128,6 +131,7 @@ public struct Downloader: Sendable {
                                 var request = Distlab_P2p_V1_PieceRequest()
                                 request.fileID = manifest.id
                                 request.index = UInt32(index)
+                                request.acceptCompressed = acceptCompressed
                                 return request
                             })
                         case .finish:
@@ -143,11 +147,13 @@ public struct Downloader: Sendable {
                         guard piece.fileID == manifest.id, (0..<manifest.pieces.count).contains(index) else {
                             throw PeerError.invalidArgument("sent a piece that was not asked for (\(piece.fileID) #\(piece.index))")
                         }
+                        let length = manifest.layout.length(of: index)
+                        let data = piece.compressed ? try? PieceCompression.decompress(piece.data, length: length) : piece.data
                         if !piece.error.isEmpty {
                             session.rejected(index, from: source.id, reason: .unavailable)
-                        } else if piece.data.count == manifest.layout.length(of: index), PieceHasher.verify(piece.data, against: manifest.pieces[index]) {
-                            try file.write(piece: index, piece.data)
-                            progress(session.received(index, from: source.id))
+                        } else if let data, data.count == length, PieceHasher.verify(data, against: manifest.pieces[index]) {
+                            try file.write(piece: index, data)
+                            progress(session.received(index, from: source.id, wireBytes: piece.data.count))
                         } else {
                             session.rejected(index, from: source.id, reason: .corrupt)
                         }
