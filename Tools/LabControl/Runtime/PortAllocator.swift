@@ -12,9 +12,13 @@ import Darwin
 /// the node to bind. Another process could take it in between; on loopback with the OS's
 /// ephemeral range this is rare, and the node then fails its readiness probe with a clear error.
 enum PortAllocator {
-    /// A port the OS considers free right now.
-    static func freePort() throws -> Int {
-        try self.bind(port: 0)
+    /// A port the OS considers free right now and that is not in `taken` (the OS may hand out a
+    /// port it just handed out, since each one is released at once); adds it to `taken`.
+    static func freePort(avoiding taken: inout Set<Int>) throws -> Int {
+        while true {
+            let port = try self.bind(port: 0)
+            if taken.insert(port).inserted { return port }
+        }
     }
 
     /// Whether `port` can be bound right now.

@@ -19,6 +19,10 @@ struct ResolvedNode: Sendable {
         locator: ExecutableLocator
     ) throws -> (nodes: [String: ResolvedNode], links: [LinkSpec]) {
         var ports: [String: [String: Int]] = [:]
+        // Every port of the run, so that no auto port (or link) is given out twice.
+        var taken = Set(manifest.nodes.flatMap { node in
+            node.ports.values.compactMap { spec -> Int? in if case .fixed(let number) = spec { number } else { nil } }
+        })
         for node in manifest.nodes {
             var assigned: [String: Int] = [:]
             for (name, spec) in node.ports.sorted(by: { $0.key < $1.key }) {
@@ -29,7 +33,7 @@ struct ResolvedNode: Sendable {
                     }
                     assigned[name] = number
                 case .auto:
-                    assigned[name] = try PortAllocator.freePort()
+                    assigned[name] = try PortAllocator.freePort(avoiding: &taken)
                 }
             }
             ports[node.name] = assigned
@@ -40,7 +44,7 @@ struct ResolvedNode: Sendable {
                 for link in (try? Template.parse(text).get())?.links ?? [] {
                     let key = "\(node.name)>\(link.node).\(link.port)"
                     guard links[key] == nil, let target = ports[link.node]?[link.port] else { continue }
-                    links[key] = LinkSpec(from: node.name, to: link.node, port: link.port, listenPort: try PortAllocator.freePort(), targetPort: target)
+                    links[key] = LinkSpec(from: node.name, to: link.node, port: link.port, listenPort: try PortAllocator.freePort(avoiding: &taken), targetPort: target)
                 }
             }
         }
