@@ -120,6 +120,16 @@ struct FaultSyntaxTests {
         #expect(try FaultSyntax.rate("off") == nil)
     }
 
+    @Test func wholeCommandsReadAsTheCommandLineAndScenariosWriteThem() throws {
+        #expect(try FaultSyntax.change("partition", ["n1 | n2,n3"]) == .partition(groups: [["n1"], ["n2", "n3"]]))
+        #expect(try FaultSyntax.change("partition", ["--one-way", "n1", "->", "n2"]) == .oneWay(from: ["n1"], to: ["n2"]))
+        #expect(try FaultSyntax.change("heal", []) == .heal(flows: []))
+        #expect(try FaultSyntax.change("delay", ["n1->n2", "50ms±20ms"]) == .delay(flows: [Flow(from: "n1", to: "n2")], milliseconds: 50, jitter: 20))
+        #expect(try FaultSyntax.change("slow", ["n1->n2", "off"]) == .slow(flows: [Flow(from: "n1", to: "n2")], bytesPerSecond: nil))
+        #expect(throws: FaultSyntaxError.self) { try FaultSyntax.change("drop", ["n1->n2"]) }
+        #expect(throws: FaultSyntaxError.self) { try FaultSyntax.change("explode", []) }
+    }
+
     @Test func mistakesAreExplained() {
         #expect(throws: FaultSyntaxError.self) { try FaultSyntax.groups(["n1 |"]) }
         #expect(throws: FaultSyntaxError.self) { try FaultSyntax.flows("n1-n2") }

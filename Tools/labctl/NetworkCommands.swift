@@ -2,8 +2,15 @@ import ArgumentParser
 import Foundation
 import LabControl
 
-/// Sends a network change to the running topology's supervisor and prints what it did.
-func send(_ change: NetworkChange, with options: TopologyOptions) async throws {
+/// Sends `labctl ACTION WORDS...` as a network change to the running topology's supervisor and
+/// prints what it did; the words are read by `FaultSyntax.change`, as in scenario files.
+func sendNetworkChange(_ action: String, _ words: [String], with options: TopologyOptions) async throws {
+    let change: NetworkChange
+    do {
+        change = try FaultSyntax.change(action, words)
+    } catch {
+        throw ValidationError(error.description)
+    }
     do {
         let reply = try await options.client().send(ControlRequest(command: .network, network: change))
         guard reply.ok else { throw fail(reply.message ?? "the network change failed") }
@@ -14,9 +21,6 @@ func send(_ change: NetworkChange, with options: TopologyOptions) async throws {
         throw fail(error)
     }
 }
-
-/// Joins arguments such as `n1 -> n2` or `n1->n2` into one flow expression.
-private func flowText(_ arguments: [String]) -> String { arguments.joined() }
 
 struct Partition: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,16 +37,7 @@ struct Partition: AsyncParsableCommand {
     @OptionGroup var options: TopologyOptions
 
     func run() async throws {
-        do {
-            if self.oneWay {
-                let flows = try FaultSyntax.flows(flowText(self.nodes))
-                try await send(.oneWay(from: Array(Set(flows.map(\.from))).sorted(), to: Array(Set(flows.map(\.to))).sorted()), with: self.options)
-            } else {
-                try await send(.partition(groups: try FaultSyntax.groups(self.nodes)), with: self.options)
-            }
-        } catch let error as FaultSyntaxError {
-            throw ValidationError(error.description)
-        }
+        try await sendNetworkChange("partition", (self.oneWay ? ["--one-way"] : []) + self.nodes, with: self.options)
     }
 }
 
@@ -52,11 +47,7 @@ struct Heal: AsyncParsableCommand {
     @OptionGroup var options: TopologyOptions
 
     func run() async throws {
-        do {
-            try await send(.heal(flows: try self.flows.flatMap { text throws(FaultSyntaxError) in try FaultSyntax.flows(text) }), with: self.options)
-        } catch let error as FaultSyntaxError {
-            throw ValidationError(error.description)
-        }
+        try await sendNetworkChange("heal", self.flows, with: self.options)
     }
 }
 
@@ -68,12 +59,7 @@ struct Delay: AsyncParsableCommand {
     @OptionGroup var options: TopologyOptions
 
     func run() async throws {
-        do {
-            let (milliseconds, jitter) = try FaultSyntax.delay(self.delay)
-            try await send(.delay(flows: try FaultSyntax.flows(self.flow), milliseconds: milliseconds, jitter: jitter), with: self.options)
-        } catch let error as FaultSyntaxError {
-            throw ValidationError(error.description)
-        }
+        try await sendNetworkChange("delay", [self.flow, self.delay], with: self.options)
     }
 }
 
@@ -85,11 +71,7 @@ struct Drop: AsyncParsableCommand {
     @OptionGroup var options: TopologyOptions
 
     func run() async throws {
-        do {
-            try await send(.drop(flows: try FaultSyntax.flows(self.flow), percent: try FaultSyntax.percent(self.percent)), with: self.options)
-        } catch let error as FaultSyntaxError {
-            throw ValidationError(error.description)
-        }
+        try await sendNetworkChange("drop", [self.flow, self.percent], with: self.options)
     }
 }
 
@@ -100,10 +82,6 @@ struct Slow: AsyncParsableCommand {
     @OptionGroup var options: TopologyOptions
 
     func run() async throws {
-        do {
-            try await send(.slow(flows: try FaultSyntax.flows(self.flow), bytesPerSecond: try FaultSyntax.rate(self.rate)), with: self.options)
-        } catch let error as FaultSyntaxError {
-            throw ValidationError(error.description)
-        }
+        try await sendNetworkChange("slow", [self.flow, self.rate], with: self.options)
     }
 }

@@ -51,6 +51,39 @@ public enum FaultSyntax {
         throw FaultSyntaxError("expected a rate like 1MB/s, 500KB/s or off, got '\(text)'")
     }
 
+    /// The change `labctl ACTION WORDS...` asks for (partition, heal, delay, drop, slow), as the
+    /// command line and scenario files both write it: `partition n1 | n2,n3`,
+    /// `partition --one-way n1->n2`, `heal [n1->n2]`, `delay n1->n2 50ms±20ms`, `drop n1->n2 10%`,
+    /// `slow n1->n2 1MB/s`.
+    public static func change(_ action: String, _ words: [String]) throws(FaultSyntaxError) -> NetworkChange {
+        switch action {
+        case "partition":
+            if words.first == "--one-way" {
+                let flows = try Self.flows(words.dropFirst().joined())
+                return .oneWay(from: Array(Set(flows.map(\.from))).sorted(), to: Array(Set(flows.map(\.to))).sorted())
+            }
+            return .partition(groups: try Self.groups(words))
+        case "heal":
+            var flows: [Flow] = []
+            for word in words { flows += try Self.flows(word) }
+            return .heal(flows: flows)
+        case "delay", "drop", "slow":
+            guard words.count == 2 else { throw FaultSyntaxError("\(action) takes a flow and a value, e.g. `\(action) n1->n2 \(Self.example[action] ?? "")`") }
+            let flows = try Self.flows(words[0])
+            switch action {
+            case "delay":
+                let (milliseconds, jitter) = try Self.delay(words[1])
+                return .delay(flows: flows, milliseconds: milliseconds, jitter: jitter)
+            case "drop": return .drop(flows: flows, percent: try Self.percent(words[1]))
+            default: return .slow(flows: flows, bytesPerSecond: try Self.rate(words[1]))
+            }
+        default:
+            throw FaultSyntaxError("'\(action)' is not a network fault (partition, heal, delay, drop, slow)")
+        }
+    }
+
+    private static let example = ["delay": "50ms±20ms", "drop": "10%", "slow": "1MB/s"]
+
     private static func names(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
     }

@@ -33,30 +33,11 @@ extension ScenarioRunner {
                     log: self.report.appendingPathComponent("exec-\(Int(time * 1_000)).log"), limit: .seconds(60))
                 guard run.status == 0 else { throw ScenarioError.probeFailed("\(target) exited with \(run.status): \(ChildProcess.lastLine(run.output))") }
                 result = ChildProcess.lastLine(run.output)
-            default: result = try await supervisor.changeNetwork(try Self.networkChange(fault.action, target))
+            default: result = try await supervisor.changeNetwork(try FaultSyntax.change(fault.action, target.split(separator: " ").map(String.init)))
             }
             return ScenarioSummary.Injected(time: time, action: fault.action, target: target, result: result)
         } catch {
             return ScenarioSummary.Injected(time: time, action: fault.action, target: target, result: "FAILED: \(error)")
-        }
-    }
-
-    /// The change a network fault's arguments describe, in `labctl`'s own syntax.
-    static func networkChange(_ action: String, _ text: String) throws -> NetworkChange {
-        let words = text.split(separator: " ").map(String.init)
-        switch action {
-        case "partition":
-            if words.first == "--one-way" {
-                let flows = try FaultSyntax.flows(words.dropFirst().joined())
-                return .oneWay(from: Array(Set(flows.map(\.from))).sorted(), to: Array(Set(flows.map(\.to))).sorted())
-            }
-            return .partition(groups: try FaultSyntax.groups(words))
-        case "heal": return .heal(flows: try words.flatMap { word throws(FaultSyntaxError) in try FaultSyntax.flows(word) })
-        case "delay":
-            let (milliseconds, jitter) = try FaultSyntax.delay(words.last ?? "")
-            return .delay(flows: try FaultSyntax.flows(words.first ?? ""), milliseconds: milliseconds, jitter: jitter)
-        case "drop": return .drop(flows: try FaultSyntax.flows(words.first ?? ""), percent: try FaultSyntax.percent(words.last ?? ""))
-        default: return .slow(flows: try FaultSyntax.flows(words.first ?? ""), bytesPerSecond: try FaultSyntax.rate(words.last ?? ""))
         }
     }
 
