@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "LabCheck", targets: ["LabCheck"]),
         .library(name: "LabRandom", targets: ["LabRandom"]),
         .library(name: "LabSim", targets: ["LabSim"]),
+        .library(name: "LabGrading", targets: ["LabGrading"]),
         .library(name: "RaftCore", targets: ["RaftCore"]),
         .library(name: "RaftKV", targets: ["RaftKV"]),
         .library(name: "RaftSim", targets: ["RaftSim"]),
@@ -95,6 +96,7 @@ let package = Package(
         ),
 
         .target(name: "LabRandom", path: "Modules/LabRandom"),
+        .target(name: "LabGrading", dependencies: ["LabRandom"], path: "Modules/LabGrading"),
         .target(
             name: "LabSim",
             dependencies: ["LabRandom", .product(name: "HeapModule", package: "swift-collections")],
@@ -125,7 +127,7 @@ let package = Package(
         ),
         .target(
             name: "RaftSuite",
-            dependencies: ["RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabSim", "LabRandom"],
+            dependencies: ["RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabGrading", "LabSim", "LabRandom"],
             path: "Apps/RaftKV/Suite"
         ),
         .target(
@@ -250,6 +252,7 @@ let package = Package(
         .target(
             name: "LabControl",
             dependencies: [
+                "LabGrading",
                 "LabWire",
                 "LabNet",
                 "LabRandom",
@@ -265,6 +268,7 @@ let package = Package(
             name: "labctl",
             dependencies: [
                 "LabControl",
+                "LabGrading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -320,7 +324,7 @@ let package = Package(
         .testTarget(name: "LabCheckTests", dependencies: ["LabCheck", "LabTestSupport"], path: "Tests/LabCheckTests"),
         .testTarget(
             name: "RaftSuiteTests",
-            dependencies: ["RaftSuite", "RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabTestSupport"],
+            dependencies: ["RaftSuite", "RaftSim", "RaftCore", "RaftKV", "LabCheck", "LabGrading", "LabTestSupport"],
             path: "Tests/RaftSuiteTests"
         ),
         .testTarget(

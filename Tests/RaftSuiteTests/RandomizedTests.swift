@@ -1,4 +1,5 @@
 import Foundation
+import LabGrading
 import LabTestSupport
 import RaftCore
 import RaftSuite
@@ -20,7 +21,7 @@ import Testing
             operations += outcome.operations
             if !outcome.passed {
                 // Replay the failing seed with its timeline kept, for the report.
-                let traced = await onDedicatedThread { run.run(seed: seed, node: ReferenceRaft.self, traceDirectory: TraceFolder.path) }
+                let traced = await onDedicatedThread { run.run(seed: seed, node: ReferenceRaft.self, traceDirectory: RaftScenario.traceDirectory) }
                 Issue.record("\(faults): \(traced)\n  replay: LAB_SEED=\(seed) swift test --filter RandomizedTests")
                 return
             }

@@ -27,7 +27,7 @@ struct LabCtl: AsyncParsableCommand {
         subcommands: [
             Up.self, Down.self, Status.self, Logs.self, Validate.self,
             Stop.self, Kill.self, Restart.self, Pause.self, Resume.self,
-            Partition.self, Heal.self, Delay.self, Drop.self, Slow.self, Run.self, Supervise.self,
+            Partition.self, Heal.self, Delay.self, Drop.self, Slow.self, Run.self, Supervise.self, Exercise.self,
         ]
     )
 }

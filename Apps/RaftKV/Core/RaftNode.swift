@@ -43,7 +43,7 @@ public protocol RaftNode: Sendable {
 }
 
 /// Optional features of a Raft core, so that the suite runs only the tests that apply.
-public struct RaftCapabilities: OptionSet, Sendable, Hashable {
+public struct RaftCapabilities: OptionSet, Sendable, Hashable, CustomStringConvertible {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
 
@@ -55,6 +55,15 @@ public struct RaftCapabilities: OptionSet, Sendable, Hashable {
     public static let membershipChanges = RaftCapabilities(rawValue: 1 << 5)
 
     public static let all: RaftCapabilities = [.snapshots, .preVote, .checkQuorum, .readIndex, .leadershipTransfer, .membershipChanges]
+
+    /// The features' names, e.g. "[snapshots, readIndex]".
+    public var description: String {
+        let names: [(RaftCapabilities, String)] = [
+            (.snapshots, "snapshots"), (.preVote, "preVote"), (.checkQuorum, "checkQuorum"), (.readIndex, "readIndex"),
+            (.leadershipTransfer, "leadershipTransfer"), (.membershipChanges, "membershipChanges"),
+        ]
+        return "[" + names.filter { self.contains($0.0) }.map { "." + $0.1 }.joined(separator: ", ") + "]"
+    }
 }
 
 extension RaftNode {

@@ -135,11 +135,12 @@ extension SimulatedCluster {
             return
         }
         do {
-            if operation.isRead {
+            if operation.isRead && type(of: self.members[node]!.core!).capabilities.contains(.readIndex) {
                 self.nextReadID += 1
                 try self.members[node]!.core!.requestRead(id: self.nextReadID)
                 self.clients.pendingReads[node, default: [:]][self.nextReadID] = request
             } else {
+                // Writes, and reads of a core without ReadIndex, go through the log: linearizable either way.
                 let position = try self.members[node]!.core!.propose(request.command.encoded())
                 self.clients.pendingWrites[node, default: [:]][position.index] = (request, position.term)
             }

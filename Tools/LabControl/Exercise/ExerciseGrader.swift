@@ -1,0 +1,59 @@
+import Foundation
+import LabGrading
+
+/// Grades an exercise package: runs its tests with `DISTLAB_GRADE_DIR` set, so that every check
+/// leaves a record, and gathers the records into a `GradeReport`.
+public struct ExerciseGrader: Sendable {
+    /// The package to grade (a copy made by `labctl exercise new`, or a template in place).
+    public var directory: URL
+    /// Only this step's suite, or every step.
+    public var step: ExerciseDescriptor.Step?
+    /// Where the test output goes as it arrives (nil: nowhere).
+    public var echo: (@Sendable (String) -> Void)?
+
+    public init(directory: URL, step: ExerciseDescriptor.Step? = nil, echo: (@Sendable (String) -> Void)? = nil) {
+        self.directory = directory
+        self.step = step
+        self.echo = echo
+    }
+
+    /// Builds and runs the tests, then reads their records. Throws when the package does not build
+    /// or the test process crashed, since points would then be missing rather than lost.
+    public func grade(exercise: String) throws -> GradeReport {
+        let records = FileManager.default.temporaryDirectory.appendingPathComponent("distlab-grade-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: records) }
+        var arguments = ["swift", "test"]
+        if let step = self.step { arguments += ["--filter", step.suite] }
+        let (status, output) = try self.runSwift(arguments, recordsInto: records.path)
+        let report = (try? GradeReport(exercise: exercise, directory: records.path)) ?? GradeReport(exercise: exercise, records: [])
+        if output.contains("unexpected signal") || output.contains("Fatal error") {
+            throw ExerciseError.testProcessCrashed(self.directory.path)
+        }
+        if status != 0 && report.records.isEmpty { throw ExerciseError.buildFailed(self.directory.path) }
+        return report
+    }
+
+    /// Runs `swift …` in the package, echoing its output; returns the exit status and the output.
+    private func runSwift(_ arguments: [String], recordsInto records: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = self.directory
+        var environment = ProcessInfo.processInfo.environment
+        environment[Grading.recordDirectoryVariable] = records
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        var output = Data()
+        while true {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            output.append(chunk)
+            self.echo?(String(decoding: chunk, as: UTF8.self))
+        }
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+}
