@@ -43,12 +43,18 @@ public struct GradeReport: Sendable, Equatable, Codable {
         for (row, record) in zip(rows, self.records) {
             lines.append(line(row))
             if record.result != .passed, let message = record.message {
-                lines.append("    " + (message.split(separator: "\n").first.map(String.init) ?? message))
+                lines.append("    " + Self.abbreviated(message))
             }
         }
         lines.append("")
         lines.append("\(self.exercise): \(self.earned)/\(self.possible) points — \(self.count(.passed)) passed, "
             + "\(self.count(.failed)) failed, \(self.count(.skipped)) skipped")
         return lines.joined(separator: "\n")
+    }
+
+    /// The first line of `message`, cut at 160 characters (the JSON keeps it whole).
+    private static func abbreviated(_ message: String) -> String {
+        let line = message.split(separator: "\n").first.map(String.init) ?? message
+        return line.count <= 160 ? line : String(line.prefix(159)) + "…"
     }
 }

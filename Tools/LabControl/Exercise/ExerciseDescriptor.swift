@@ -10,6 +10,12 @@ public struct ExerciseDescriptor: Sendable, Equatable, Codable {
         /// The test suite that grades it, for `swift test --filter`.
         public var suite: String
         public var title: String
+
+        public init(id: String, suite: String, title: String) {
+            self.id = id
+            self.suite = suite
+            self.title = title
+        }
     }
 
     public var name: String

@@ -37,7 +37,8 @@ public struct ExerciseVerifier: Sendable {
         return Verdict(exercise: name, shipped: shipped, reference: reference, problems: Self.problems(shipped: shipped, reference: reference, steps: entry.descriptor.steps))
     }
 
-    static func problems(shipped: GradeReport, reference: GradeReport, steps: [ExerciseDescriptor.Step]) -> [String] {
+    /// What is wrong with a template, given its grade as shipped and with the reference.
+    public static func problems(shipped: GradeReport, reference: GradeReport, steps: [ExerciseDescriptor.Step]) -> [String] {
         var problems: [String] = []
         if shipped.records.isEmpty { problems.append("as shipped, no check ran") }
         for record in shipped.records where record.result == .passed {
