@@ -12,6 +12,8 @@ public enum Grading {
     /// select this check again, for the replay line.
     public static func run(_ check: GradedCheck, testFilter: String) async -> GradeRecord {
         let seed = SplitMix64.seedForTest()
+        // Printed first, so that a check that crashes the test process can still be replayed.
+        print("▶ \(check.step) \(check.name) LAB_SEED=\(seed)")
         let outcome = await onDedicatedThread { check.run(seed: seed) }
         let record = GradeRecord(
             check: check, outcome: outcome, seed: seed, replay: "LAB_SEED=\(seed) swift test --filter \(testFilter)")

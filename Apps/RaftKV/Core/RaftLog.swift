@@ -77,7 +77,7 @@ public struct RaftLog: Sendable {
     }
 
     public mutating func append(_ entry: LogEntry) {
-        precondition(entry.index == self.lastIndex + 1, "log entries must be appended in order")
+        precondition(entry.index == self.lastIndex + 1, "log entries must be appended in order: got index \(entry.index), expected \(self.lastIndex + 1)")
         self.entries.append(entry)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A failed expectation of a simulated run, with what is needed to replay and inspect it.
 public struct SimulationFailure: Error, CustomStringConvertible {
     public var message: String
@@ -11,7 +13,13 @@ public struct SimulationFailure: Error, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(self.message) (seed \(self.seed) at virtual \(self.virtualTime); replay with LAB_SEED=\(self.seed))"
+        "\(self.message) (seed \(self.seed) at virtual \(self.when); replay with LAB_SEED=\(self.seed))"
+    }
+
+    /// The virtual time of the failure, to the millisecond, e.g. "0.819 s".
+    public var when: String {
+        let (seconds, attoseconds) = self.virtualTime.components
+        return String(format: "%.3f s", Double(seconds) + Double(attoseconds) / 1e18)
     }
 }
 

@@ -21,7 +21,7 @@ extension RaftScenario {
             case .skipped(let missing):
                 return .skipped(reason: "\(node) does not list \(missing) in its capabilities; add it once implemented")
             case .failed(let failure, let trace):
-                return .failed(message: failure.description, trace: trace)
+                return .failed(message: "\(failure.message) (at virtual \(failure.when))", trace: trace)
             }
         }
     }

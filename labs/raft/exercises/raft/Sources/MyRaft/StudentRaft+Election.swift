@@ -3,6 +3,10 @@ import RaftCore
 /// Part 3A: leader election (extended Raft paper §5.2 and §5.4.1; Figure 2, "RequestVote RPC" and
 /// "Rules for Servers"). Passing 3A means: one leader is elected, it keeps its leadership while
 /// nothing fails (heartbeats), and a new one is elected when it is cut off.
+///
+/// Heartbeats are AppendEntries without entries, so 3A also needs the heartbeat half of two 3B
+/// functions in `StudentRaft+Replication.swift`: `sendAppend` (send an empty AppendEntries) and
+/// `handleAppend` (reject a stale term; otherwise follow the sender and restart the election timer).
 extension StudentRaft {
     /// One tick of logical time (the simulator sends one every few milliseconds of virtual time).
     ///

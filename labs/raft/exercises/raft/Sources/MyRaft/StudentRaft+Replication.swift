@@ -32,36 +32,42 @@ extension StudentRaft {
     /// TODO(3B): only a leader accepts proposals: anyone else throws `.notLeader(leader: leader)`
     /// so that the client retries at the leader it knows. The leader appends
     /// `LogEntry(index: log.lastIndex + 1, term: currentTerm, payload: .command(command))` with
-    /// `appendToLog`, updates its own progress, and sends the entry to its peers (or lets the next
-    /// heartbeat carry it). In a single-node cluster the entry commits at once.
+    /// `appendToLog` and calls `advanceCommitIndex()` (a single-node cluster commits at once).
+    /// Do not send here: the next heartbeat, or the answer to the previous AppendEntries, carries
+    /// every entry proposed meanwhile in one message (`rpc-count` allows 20 messages to commit 10
+    /// commands proposed together).
     public mutating func propose(_ command: Data) throws(RaftError) -> LogPosition {
         throw .notLeader(leader: self.leader)
     }
 
     /// Sends `peer` the entries from its `nextIndex` on, or a heartbeat when it has them all.
     ///
+    /// TODO(3A): send `.append(AppendRequest(previous: log.lastPosition, entries: [], commit: 0, sequence: 0))`,
+    /// a heartbeat, until you do 3B.
     /// TODO(3B): send `.append(AppendRequest(previous: …, entries: …, commit: commitIndex, sequence: 0))`
     /// where `previous` is the position just before `nextIndex` (`log.term(at:)` gives its term) and
     /// `entries` come from `log.entries(from:through:maxCount:maxBytes:)`, capped by
     /// `settings.maxEntriesPerMessage` and `settings.maxBytesPerMessage`.
     /// TODO(3D): when `nextIndex` is at or before `log.snapshotIndex`, those entries are gone:
-    /// send `.installSnapshot(log.snapshot!)` instead.
+    /// send the snapshot instead (`if let snapshot = log.snapshot { send(to: peer, .installSnapshot(snapshot)) }`).
     mutating func sendAppend(to peer: NodeID) {
     }
 
     /// Receives entries (or a heartbeat) from the leader (Figure 2, "AppendEntries RPC", receiver).
     ///
-    /// TODO(3B): reject a stale term (answer with your term so the old leader steps down). Otherwise
+    /// TODO(3A): reject a stale term (answer with your term so the old leader steps down). Otherwise
     /// this is the leader of our term: become (or stay) its follower and restart the election timer.
-    /// If the log does not contain `request.previous` (`log.matches`), reject with
+    /// TODO(3B): if the log does not contain `request.previous` (`log.matches`), reject with
     /// `AppendResponse.rejected(at: previous.index, hintTerm:hintIndex:sequence:)`; the hints let
     /// the leader skip a whole term per round trip (§5.3, "fast backtracking"): `hintTerm` is the
     /// term of our entry at that index (nil when our log is shorter) and `hintIndex` the first
     /// index of that term in our log (`log.firstIndex(ofTermAt:)`), or our last index + 1.
     /// Otherwise append the entries that are new, truncating at the first one whose term conflicts
-    /// (never truncate entries that match: the message may be old), advance `commitIndex` to
-    /// `min(request.commit, index of the last new entry)`, and answer
-    /// `AppendResponse.accepted(matchIndex: previous.index + entries.count, sequence: 0)`.
+    /// (never truncate entries that match: the message may be old or duplicated), raise
+    /// `commitIndex` to `min(request.commit, previous.index + entries.count)` (never lower it), and
+    /// answer `AppendResponse.accepted(matchIndex: previous.index + entries.count, sequence: 0)`.
+    /// TODO(3D): skip entries at or before `log.snapshotIndex`: they are already in your snapshot
+    /// (`log.matches` counts a position inside the snapshot as matching).
     mutating func handleAppend(from leader: NodeID, term: Term, _ request: AppendRequest) {
     }
 
@@ -69,9 +75,11 @@ extension StudentRaft {
     ///
     /// TODO(3B): ignore answers from an older term or when no longer leader. On success raise the
     /// peer's `matchIndex` (never lower it: answers arrive out of order) and `nextIndex`, then
-    /// `advanceCommitIndex()`, and send more if the peer is still behind. On a rejection move
-    /// `nextIndex` back using the hints: to the entry after our last entry of `hintTerm` when we
-    /// have that term, otherwise to `hintIndex`, but never below `matchIndex + 1`; then resend.
+    /// `advanceCommitIndex()`, and send more if the peer is still behind. Ignore a rejection with
+    /// `rejectedIndex <= matchIndex` (it answers an old message). Otherwise move `nextIndex` back
+    /// using the hints: to the entry after our last entry of `hintTerm` when we have that term
+    /// (`log.lastIndex(ofTerm:)`), otherwise to `hintIndex`; never above `rejectedIndex`, never
+    /// below `matchIndex + 1`; then resend.
     mutating func handleAppendResponse(from peer: NodeID, term: Term, _ response: AppendResponse) {
     }
 

@@ -20,6 +20,8 @@ extension StudentRaft {
     ///
     /// TODO(3D): reject a stale term as in `handleAppend`, and follow the leader. If the snapshot
     /// covers nothing new (`snapshot.index <= commitIndex`), just acknowledge up to `commitIndex`.
+    /// If the log already has the snapshot's last entry (`log.matches(LogPosition(index:term:))`),
+    /// keep the log (Figure 13, step 6): raise `commitIndex` to the snapshot's index and acknowledge.
     /// Otherwise replace the whole log by it (`log.restore`), set `commitIndex` to its index, keep it
     /// in `receivedSnapshot` (`takeReady` hands it to the application and to the disk), forget
     /// `firstUnpersistedIndex`, and acknowledge with `AppendResponse.accepted(matchIndex: snapshot.index, sequence: 0)`.

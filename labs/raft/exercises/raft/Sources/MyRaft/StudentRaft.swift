@@ -74,8 +74,9 @@ public struct StudentRaft: RaftNode {
         self.log = RaftLog(snapshot: nil, entries: [])
         self.voters = settings.initialVoters.isEmpty ? (state.snapshot?.membership.voters ?? []) : settings.initialVoters
 
-        // TODO(3C): restore `currentTerm`, `votedFor`, `log` and `commitIndex` from `state`, and set
-        // `lastApplied` to the snapshot's index (the application restores itself from the snapshot).
+        // TODO(3C): restore `currentTerm`, `votedFor`, `log` (`RaftLog(snapshot:entries:)`) and
+        // `commitIndex` from `state` (kept between the snapshot's index and the log's last index),
+        // and set `lastApplied` to the snapshot's index (the application restores itself from it).
         // Set `reportedHardState` to `state.hardState`, so that an unchanged state is not reported again.
 
         if state.snapshot == nil && state.entries.isEmpty && !settings.initialVoters.isEmpty {
