@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "RaftSim", targets: ["RaftSim"]),
         .library(name: "RaftSuite", targets: ["RaftSuite"]),
         .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
+        .library(name: "TaskQueueSuite", targets: ["TaskQueueSuite"]),
         .library(name: "FileShareCore", targets: ["FileShareCore"]),
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
@@ -169,6 +170,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             path: "Apps/TaskQueue/Core"
         ),
+        .target(name: "TaskQueueSuite", dependencies: ["TaskQueueCore", "LabGrading", "LabRandom"], path: "Apps/TaskQueue/Suite"),
         .target(
             name: "TaskQueueService",
             dependencies: [
@@ -312,7 +314,7 @@ let package = Package(
         .testTarget(
             name: "TaskQueueTests",
             dependencies: [
-                "TaskQueueCore", "TaskQueueService", "LabControl", "LabNet", "LabProto", "LabTestSupport",
+                "TaskQueueCore", "TaskQueueSuite", "TaskQueueService", "LabControl", "LabNet", "LabProto", "LabGrading", "LabTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "Logging", package: "swift-log"),

@@ -9,7 +9,7 @@ import Foundation
 ///       ▲                 │ fail / lease expired
 ///       └── backoff ◀─────┤ (attempts < max)
 ///                         └──────────────────▶ dead ──requeue──▶ queued
-public enum TaskLifecycle {
+public enum TaskLifecycle: TaskLifecycleRules {
     /// Leases a leasable task to `worker`. Reclaiming an expired lease counts the lost attempt as a
     /// failure, so a task whose workers keep crashing ends in the dead-letter list: check the returned
     /// record's state, which is `.dead` instead of `.leased` in that case.

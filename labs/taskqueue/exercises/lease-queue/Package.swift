@@ -1,0 +1,28 @@
+// swift-tools-version:6.2
+//
+// The lease-queue exercise: your lifecycle in Sources/MyQueue, graded by the course's lifecycle suite.
+import PackageDescription
+
+let package = Package(
+    name: "LeaseQueueExercise",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        // The DistLab repository, for the task queue's types and the suite.
+        // `labctl exercise new` writes the path of your DistLab checkout here.
+        .package(name: "DistLab", path: "../../../.."),
+    ],
+    targets: [
+        .target(
+            name: "MyQueue",
+            dependencies: [.product(name: "TaskQueueCore", package: "DistLab")]
+        ),
+        .testTarget(
+            name: "MyQueueTests",
+            dependencies: [
+                "MyQueue",
+                .product(name: "TaskQueueSuite", package: "DistLab"),
+                .product(name: "LabGrading", package: "DistLab"),
+            ]
+        ),
+    ]
+)
