@@ -21,7 +21,7 @@ extension PeerNode {
         for manifest in self.store.all {
             let bad = (0..<manifest.pieces.count).filter { index in
                 guard let data = try? self.store.readPiece(of: manifest.id, index: index) else { return true }
-                return !PieceHasher.verify(data, against: manifest.pieces[index])
+                return manifest.verdict(of: data, piece: index) != .intact
             }
             guard !bad.isEmpty else { continue }
             corrupt += bad.count

@@ -39,9 +39,4 @@ struct PieceHasher {
         self.current = SHA256()
         self.filled = 0
     }
-
-    /// Whether `data` is the piece whose lowercase-hex SHA-256 is `expected`.
-    static func verify(_ data: Data, against expected: String) -> Bool {
-        Hex.encode(SHA256.hash(data: data)) == expected
-    }
 }

@@ -102,7 +102,7 @@ final class DownloadSession: Sendable {
     }
 
     /// A piece from `source` failed verification or could not be served.
-    func rejected(_ index: Int, from source: String, reason: PiecePicker.Rejection) {
+    func rejected(_ index: Int, from source: String, reason: PieceRejection) {
         self.state.withLock { state in
             if reason == .corrupt { state.corruptBySource[source, default: 0] += 1 }
             state.lastHeard[source] = .now

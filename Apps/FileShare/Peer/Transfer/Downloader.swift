@@ -151,7 +151,7 @@ public struct Downloader: Sendable {
                         let data = piece.compressed ? try? PieceCompression.decompress(piece.data, length: length) : piece.data
                         if !piece.error.isEmpty {
                             session.rejected(index, from: source.id, reason: .unavailable)
-                        } else if let data, data.count == length, PieceHasher.verify(data, against: manifest.pieces[index]) {
+                        } else if let data, manifest.verdict(of: data, piece: index) == .intact {
                             try file.write(piece: index, data)
                             progress(session.received(index, from: source.id, wireBytes: piece.data.count))
                         } else {

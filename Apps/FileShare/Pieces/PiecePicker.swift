@@ -7,18 +7,10 @@ import LabRandom
 /// broken by an order shuffled from the seed, so the same seed and the same calls give the same
 /// picks. When every missing piece is already requested somewhere (endgame), stragglers are
 /// requested again from idle sources and `received(_:from:)` names the duplicates to cancel.
-/// A source that sends `maxCorruptPieces` corrupt pieces is banned.
-public struct PiecePicker: Sendable {
+/// A source that sends `maxCorruptPieces` corrupt pieces is banned. The course's `PieceSelecting`.
+public struct PiecePicker: PieceSelecting {
     /// How the shell names a source (a peer id).
     public typealias SourceID = String
-
-    /// Why a requested piece did not arrive from a source.
-    public enum Rejection: Sendable, Equatable {
-        /// The bytes arrived but failed the hash check; counts against the source.
-        case corrupt
-        /// The source does not have the piece after all, or failed to send it.
-        case unavailable
-    }
 
     /// What one source offers and what has been requested from it.
     private struct Source: Sendable {
@@ -165,7 +157,7 @@ public struct PiecePicker: Sendable {
     /// Records that `piece` will not come from `source`: the request is dropped so another source
     /// can be asked, and `source` is never asked for `piece` again. A `.corrupt` piece counts
     /// toward banning the source, whose requests in flight then become pending again.
-    public mutating func rejected(_ piece: Int, from source: SourceID, reason: Rejection) {
+    public mutating func rejected(_ piece: Int, from source: SourceID, reason: PieceRejection) {
         self.checkIndex(piece)
         if self.known[source]?.inFlight.remove(piece) != nil {
             self.requests[piece] -= 1

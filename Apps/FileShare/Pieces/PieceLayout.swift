@@ -30,9 +30,3 @@ public struct PieceLayout: Sendable, Equatable {
         return Int(range.upperBound - range.lowerBound)
     }
 }
-
-extension FileManifest {
-    /// How the manifest's file splits into pieces; `pieces` has one hash per piece of it once the
-    /// manifest is valid (see `validate(at:)`).
-    public var layout: PieceLayout { PieceLayout(size: self.size, pieceSize: self.pieceSize) }
-}
