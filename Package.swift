@@ -21,9 +21,12 @@ let package = Package(
         .library(name: "RaftKV", targets: ["RaftKV"]),
         .library(name: "RaftSim", targets: ["RaftSim"]),
         .library(name: "RaftSuite", targets: ["RaftSuite"]),
+        .library(name: "RaftKVCLI", targets: ["RaftKVCLI"]),
         .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
         .library(name: "TaskQueueSuite", targets: ["TaskQueueSuite"]),
         .library(name: "FileShareCore", targets: ["FileShareCore"]),
+        .library(name: "FileSharePieces", targets: ["FileSharePieces"]),
+        .library(name: "FileShareSuite", targets: ["FileShareSuite"]),
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
         .executable(name: "raftkv", targets: ["raftkv"]),
@@ -154,8 +157,8 @@ let package = Package(
             dependencies: ["RaftKVClient", "RaftKV", "RaftWire", "RaftSim", "LabCheck", "LabNet", "LabRandom"],
             path: "Apps/RaftKV/Workload"
         ),
-        .executableTarget(
-            name: "raftkv",
+        .target(
+            name: "RaftKVCLI",
             dependencies: [
                 "RaftSuite", "RaftCore", "RaftKVNode", "RaftKVClient", "RaftKVWorkload", "RaftKV", "RaftWire", "RaftSim", "LabCheck", "LabNet", "LabProto",
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -165,6 +168,7 @@ let package = Package(
             ],
             path: "Apps/RaftKV/CLI"
         ),
+        .executableTarget(name: "raftkv", dependencies: ["RaftKVCLI"], path: "Apps/RaftKV/Main"),
         .target(
             name: "TaskQueueCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -199,10 +203,20 @@ let package = Package(
             path: "Apps/TaskQueue/CLI"
         ),
         .target(
+            name: "FileSharePieces",
+            dependencies: ["LabRandom", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Apps/FileShare/Pieces"
+        ),
+        .target(
+            name: "FileShareSuite",
+            dependencies: ["FileSharePieces", "LabGrading", "LabRandom"],
+            path: "Apps/FileShare/Suite"
+        ),
+        .target(
             name: "FileShareCore",
             dependencies: [
+                "FileSharePieces",
                 "LabNet",
-                "LabRandom",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Apps/FileShare/Core"
@@ -322,7 +336,7 @@ let package = Package(
             ],
             path: "Tests/TaskQueueTests"
         ),
-        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabNet", "LabTestSupport"], path: "Tests/LabControlTests"),
+        .testTarget(name: "LabControlTests", dependencies: ["LabControl", "LabGrading", "LabNet", "LabTestSupport"], path: "Tests/LabControlTests"),
         .testTarget(name: "LabCheckTests", dependencies: ["LabCheck", "LabTestSupport"], path: "Tests/LabCheckTests"),
         .testTarget(
             name: "RaftSuiteTests",
@@ -363,7 +377,11 @@ let package = Package(
             ],
             path: "Tests/FileShareProcessTests"
         ),
-        .testTarget(name: "FileShareCoreTests", dependencies: ["FileShareCore"], path: "Tests/FileShareCoreTests"),
+        .testTarget(
+            name: "FileShareCoreTests",
+            dependencies: ["FileShareCore", "FileShareSuite", "LabGrading"],
+            path: "Tests/FileShareCoreTests"
+        ),
         .testTarget(
             name: "RaftStorageTests",
             dependencies: ["RaftStorage", "RaftCore", "LabTestSupport", "LabStore"],

@@ -74,7 +74,7 @@ struct NodeCommand: AsyncParsableCommand {
             id: self.id, clusterID: self.cluster, members: self.members.map(\.value), spares: self.spares.map(\.value),
             dataDirectory: self.dataDir,
             tickInterval: .milliseconds(self.tickMs), electionTicks: self.electionTicks, heartbeatTicks: self.heartbeatTicks,
-            snapshotInterval: self.snapshotInterval, join: self.join)
+            snapshotInterval: self.snapshotInterval, join: self.join, core: RaftKVCommand.core)
         let server = RaftKVNodeServer(configuration: configuration, logger: logger)
         let failure = Mutex<(any Error)?>(nil)
         let signal = await StopSignals.run {

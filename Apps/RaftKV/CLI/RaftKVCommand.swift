@@ -1,10 +1,16 @@
 import ArgumentParser
+import RaftCore
 
-/// `raftkv`: the Raft key-value lab. Today it runs the deterministic simulator; the real nodes,
-/// proxy and client join it in the next part of the lab.
-@main
-struct RaftKVCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `raftkv`: the Raft key-value lab's command line: nodes, proxy, client, admin, the simulator,
+/// workloads, checks and the benchmark.
+public struct RaftKVCommand: AsyncParsableCommand {
+    /// The Raft core that `node` and `sim` run: the course's, unless a student's command line sets
+    /// its own (`RaftKVCommand.$core.withValue(StudentRaft.self) { await RaftKVCommand.main() }`).
+    @TaskLocal public static var core: any RaftNode.Type = ReferenceRaft.self
+
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "raftkv",
         abstract: "The Raft key-value lab.",
         discussion: """

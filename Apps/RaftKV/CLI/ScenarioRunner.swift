@@ -15,7 +15,7 @@ struct ScenarioRunner {
         print("running \(self.scenarios.count) scenarios with seed \(self.seed)")
         for scenario in self.scenarios {
             let began = clock.now
-            let outcome = scenario.run(node: ReferenceRaft.self, seed: self.seed, traceDirectory: self.traceDirectory)
+            let outcome = scenario.run(node: RaftKVCommand.core, seed: self.seed, traceDirectory: self.traceDirectory)
             let ms = (clock.now - began) / .milliseconds(1)
             let columns = scenario.part.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)
                 + scenario.name.padding(toLength: 29, withPad: " ", startingAt: 0)

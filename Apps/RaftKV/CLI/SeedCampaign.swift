@@ -18,11 +18,11 @@ struct SeedCampaign {
         print("running \(self.count) seeds from \(self.firstSeed): \(self.randomized.nodes) nodes, \(self.randomized.clients) clients, faults \(self.randomized.faults.rawValue)")
         for offset in 0..<self.count {
             let seed = self.firstSeed &+ UInt64(offset)
-            var outcome = self.randomized.run(seed: seed, node: ReferenceRaft.self)
+            var outcome = self.randomized.run(seed: seed, node: RaftKVCommand.core)
             operations += outcome.operations
             if !outcome.passed {
                 if self.traceDirectory != nil {
-                    outcome = self.randomized.run(seed: seed, node: ReferenceRaft.self, traceDirectory: self.traceDirectory)
+                    outcome = self.randomized.run(seed: seed, node: RaftKVCommand.core, traceDirectory: self.traceDirectory)
                 }
                 failures.append(outcome)
                 print("\(outcome)\n  replay: \(self.replayCommand(seed: seed))")

@@ -46,11 +46,13 @@ public struct NodeConfiguration: Sendable {
     public var snapshotInterval: Int
     /// Join an existing cluster instead of bootstrapping one (a node added with `raftkv admin add`).
     public var join: Bool
+    /// The Raft core the node runs: the course's, or a student's from the Raft exercise.
+    public var core: any RaftNode.Type
 
     public init(
         id: NodeID, clusterID: String, members: [MemberEndpoints], spares: [MemberEndpoints] = [], dataDirectory: String,
         tickInterval: Duration = .milliseconds(20), electionTicks: Int = 10, heartbeatTicks: Int = 2,
-        snapshotInterval: Int = 10_000, join: Bool = false
+        snapshotInterval: Int = 10_000, join: Bool = false, core: any RaftNode.Type = ReferenceRaft.self
     ) {
         self.id = id
         self.clusterID = clusterID
@@ -62,6 +64,7 @@ public struct NodeConfiguration: Sendable {
         self.heartbeatTicks = heartbeatTicks
         self.snapshotInterval = snapshotInterval
         self.join = join
+        self.core = core
     }
 
     /// This node's endpoints, among the members or the spares.

@@ -9,7 +9,7 @@ import RaftStorage
 /// for an answer. Each iteration handles a batch of inputs, then follows the `RaftReady` contract:
 /// persist (one transaction), send, apply, answer.
 struct NodeLoop {
-    private var core: ReferenceRaft
+    private var core: any RaftNode
     private var store: KVStateMachine
     private var applied: LogIndex
     private let storage: StorageQueue
@@ -37,7 +37,7 @@ struct NodeLoop {
 
     init(configuration: NodeConfiguration, storage: RaftDiskStorage, logger: Logger) throws {
         let persisted = try storage.load()
-        self.core = ReferenceRaft(settings: configuration.raftSettings, restoring: persisted)
+        self.core = configuration.core.init(settings: configuration.raftSettings, restoring: persisted)
         self.store = try persisted.snapshot.map { try KVStateMachine(snapshot: $0.data) } ?? KVStateMachine()
         self.applied = persisted.snapshot?.index ?? 0
         self.storage = StorageQueue(storage: storage)
@@ -85,11 +85,12 @@ struct NodeLoop {
             return
         }
         do {
-            if command.operation.isRead {
+            if command.operation.isRead && type(of: self.core).capabilities.contains(.readIndex) {
                 self.nextReadID += 1
                 try self.core.requestRead(id: self.nextReadID)
                 self.pendingReads[self.nextReadID] = PendingRead(operation: command.operation, deadline: deadline, reply: reply)
             } else {
+                // Writes, and reads of a core without ReadIndex, go through the log: linearizable either way.
                 let position = try self.core.propose(command.encoded())
                 self.pendingWrites[position.index] = PendingWrite(term: position.term, deadline: deadline, reply: reply)
             }

@@ -20,16 +20,26 @@ public enum ExerciseCopier {
         return destination
     }
 
-    /// Rewrites the `.package(name: "DistLab", path: …)` line of the package in `directory` to name
-    /// `repository` by absolute path, so the package builds wherever it was copied.
+    /// Rewrites the `.package(name: "DistLab", path: …)` line of the package in `directory`, and of
+    /// the packages nested in it (such as the Raft exercise's `Run/`), to name `repository` by
+    /// absolute path, so that they build wherever they were copied.
     public static func pointDependency(of directory: URL, at repository: URL) throws {
-        let manifest = directory.appendingPathComponent("Package.swift")
-        let text = try String(contentsOf: manifest, encoding: .utf8)
-        let pattern = #/\.package\(name: "DistLab", path: "[^"]*"\)/#
-        guard text.contains(pattern) else { throw ExerciseError.dependencyLineMissing(manifest.path) }
         let path = repository.standardizedFileURL.path
-        let rewritten = text.replacing(pattern) { _ in #".package(name: "DistLab", path: "\#(path)")"# }
-        try rewritten.write(to: manifest, atomically: true, encoding: .utf8)
+        let pattern = #/\.package\(name: "DistLab", path: "[^"]*"\)/#
+        for manifest in [directory.appendingPathComponent("Package.swift")] + self.nestedPackages(in: directory).map({ $0.appendingPathComponent("Package.swift") }) {
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            guard text.contains(pattern) else { throw ExerciseError.dependencyLineMissing(manifest.path) }
+            let rewritten = text.replacing(pattern) { _ in #".package(name: "DistLab", path: "\#(path)")"# }
+            try rewritten.write(to: manifest, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// The folders directly inside `directory` that hold a package of their own (e.g. `Run/`).
+    public static func nestedPackages(in directory: URL) -> [URL] {
+        let files = FileManager.default
+        let children = (try? files.contentsOfDirectory(atPath: directory.path)) ?? []
+        return children.sorted().filter { !$0.hasPrefix(".") }.map { directory.appendingPathComponent($0) }
+            .filter { files.fileExists(atPath: $0.appendingPathComponent("Package.swift").path) }
     }
 
     /// Replaces the skeleton's Swift files in the copy at `directory` by the reference's from `entry`.

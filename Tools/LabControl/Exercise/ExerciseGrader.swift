@@ -24,36 +24,13 @@ public struct ExerciseGrader: Sendable {
         defer { try? FileManager.default.removeItem(at: records) }
         var arguments = ["swift", "test"]
         if let step = self.step { arguments += ["--filter", step.suite] }
-        let (status, output) = try self.runSwift(arguments, recordsInto: records.path)
+        let (status, output) = try SwiftCommand.run(
+            arguments, in: self.directory, environment: [Grading.recordDirectoryVariable: records.path], echo: self.echo)
         let report = (try? GradeReport(exercise: exercise, directory: records.path)) ?? GradeReport(exercise: exercise, records: [])
         if output.contains("unexpected signal") || output.contains("Fatal error") {
             throw ExerciseError.testProcessCrashed(self.directory.path)
         }
         if status != 0 && report.records.isEmpty { throw ExerciseError.buildFailed(self.directory.path) }
         return report
-    }
-
-    /// Runs `swift …` in the package, echoing its output; returns the exit status and the output.
-    private func runSwift(_ arguments: [String], recordsInto records: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = self.directory
-        var environment = ProcessInfo.processInfo.environment
-        environment[Grading.recordDirectoryVariable] = records
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        var output = Data()
-        while true {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            output.append(chunk)
-            self.echo?(String(decoding: chunk, as: UTF8.self))
-        }
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import LabGrading
 
-/// Proves that an exercise template is real: copied out as a student gets it, it builds and every
-/// check fails with a message (none passes for free, none crashes); with the course's reference
-/// substituted for the skeleton, every one of the same checks passes.
+/// Proves that an exercise template is real: copied out as a student gets it, it builds (and so do
+/// the packages nested in it, such as the Raft exercise's `Run/`) and every check fails with a
+/// message (none passes for free, none crashes); with the course's reference substituted for the
+/// skeleton, every one of the same checks passes.
 public struct ExerciseVerifier: Sendable {
     /// What one verification found.
     public struct Verdict: Sendable {
@@ -32,9 +33,15 @@ public struct ExerciseVerifier: Sendable {
         try ExerciseCopier.copy(entry, into: copy, repository: self.repository)
         let grader = ExerciseGrader(directory: copy, echo: self.echo)
         let shipped = try grader.grade(exercise: name)
+        var problems: [String] = []
+        for package in ExerciseCopier.nestedPackages(in: copy) {
+            let (status, _) = try SwiftCommand.run(["swift", "build"], in: package, echo: self.echo)
+            if status != 0 { problems.append("\(package.lastPathComponent)/ does not build as shipped (run with --verbose to see why)") }
+        }
         try ExerciseCopier.substituteReference(of: entry, in: copy)
         let reference = try grader.grade(exercise: "\(name) (reference)")
-        return Verdict(exercise: name, shipped: shipped, reference: reference, problems: Self.problems(shipped: shipped, reference: reference, steps: entry.descriptor.steps))
+        problems += Self.problems(shipped: shipped, reference: reference, steps: entry.descriptor.steps)
+        return Verdict(exercise: name, shipped: shipped, reference: reference, problems: problems)
     }
 
     /// What is wrong with a template, given its grade as shipped and with the reference.

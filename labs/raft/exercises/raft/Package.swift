@@ -6,6 +6,10 @@ import PackageDescription
 let package = Package(
     name: "RaftExercise",
     platforms: [.macOS(.v15)],
+    products: [
+        // For Run/, which builds `my-raftkv`: raftkv's command line around your core.
+        .library(name: "MyRaft", targets: ["MyRaft"]),
+    ],
     dependencies: [
         // The DistLab repository, for the Raft core's types, the simulator and the suite.
         // `labctl exercise new` writes the path of your DistLab checkout here.
