@@ -24,9 +24,11 @@ let package = Package(
         .library(name: "RaftKVCLI", targets: ["RaftKVCLI"]),
         .library(name: "TaskQueueCore", targets: ["TaskQueueCore"]),
         .library(name: "TaskQueueSuite", targets: ["TaskQueueSuite"]),
+        .library(name: "TaskQueueCLI", targets: ["TaskQueueCLI"]),
         .library(name: "FileShareCore", targets: ["FileShareCore"]),
         .library(name: "FileSharePieces", targets: ["FileSharePieces"]),
         .library(name: "FileShareSuite", targets: ["FileShareSuite"]),
+        .library(name: "FileShareCLI", targets: ["FileShareCLI"]),
         .executable(name: "labctl", targets: ["labctl"]),
         .executable(name: "taskqueue", targets: ["taskqueue"]),
         .executable(name: "raftkv", targets: ["raftkv"]),
@@ -191,8 +193,8 @@ let package = Package(
             ],
             path: "Apps/TaskQueue/Service"
         ),
-        .executableTarget(
-            name: "taskqueue",
+        .target(
+            name: "TaskQueueCLI",
             dependencies: [
                 "LabRandom",
                 "TaskQueueService",
@@ -202,6 +204,7 @@ let package = Package(
             ],
             path: "Apps/TaskQueue/CLI"
         ),
+        .executableTarget(name: "taskqueue", dependencies: ["TaskQueueCLI"], path: "Apps/TaskQueue/Main"),
         .target(
             name: "FileSharePieces",
             dependencies: ["LabRandom", .product(name: "Crypto", package: "swift-crypto")],
@@ -250,8 +253,8 @@ let package = Package(
             ],
             path: "Apps/FileShare/Peer"
         ),
-        .executableTarget(
-            name: "p2p",
+        .target(
+            name: "FileShareCLI",
             dependencies: [
                 "FileShareCore",
                 "FileSharePeer",
@@ -263,6 +266,7 @@ let package = Package(
             ],
             path: "Apps/FileShare/CLI"
         ),
+        .executableTarget(name: "p2p", dependencies: ["FileShareCLI"], path: "Apps/FileShare/Main"),
 
         // MARK: Tools
         .target(

@@ -148,9 +148,10 @@ struct ClientGet: AsyncParsableCommand {
 
     func run() async throws {
         AllocatorTuning.keepPieceBuffersOnTheHeap()
+        let pieces = P2PCommand.pieces
         let client = try self.options.loggedIn()
         let manifest = try await client.resolve(self.file)
-        let report = try await FileTransfer.get(manifest, to: self.output ?? manifest.name, with: client, compressed: self.compress)
+        let report = try await FileTransfer.get(manifest, to: self.output ?? manifest.name, with: client, compressed: self.compress, pieces: pieces)
         print(FileTransfer.summary(report))
     }
 }

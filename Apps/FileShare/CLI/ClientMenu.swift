@@ -63,7 +63,7 @@ struct ClientMenu: AsyncParsableCommand {
         guard let pick = Self.ask("file number").flatMap(Int.init), found.indices.contains(pick - 1) else { return print("no such number") }
         let manifest = try await client.resolve(found[pick - 1].id)
         let output = Self.ask("save as (empty: \(manifest.name))").flatMap { $0.isEmpty ? nil : $0 } ?? manifest.name
-        print(FileTransfer.summary(try await FileTransfer.get(manifest, to: output, with: client)))
+        print(FileTransfer.summary(try await FileTransfer.get(manifest, to: output, with: client, pieces: P2PCommand.pieces)))
     }
 
     private static func ask(_ prompt: String) -> String? {

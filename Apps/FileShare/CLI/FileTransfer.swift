@@ -3,10 +3,12 @@ import FileSharePeer
 
 /// A download with a progress bar, and its one-paragraph summary.
 enum FileTransfer {
-    static func get(_ manifest: FileManifest, to path: String, with client: P2PClient, compressed: Bool = false) async throws -> DownloadReport {
+    static func get(
+        _ manifest: FileManifest, to path: String, with client: P2PClient, compressed: Bool = false, pieces: PieceStrategy
+    ) async throws -> DownloadReport {
         let bar = ProgressLine("get \(manifest.name)", total: manifest.size)
         defer { bar.finish() }
-        return try await client.download(manifest, to: path, compressed: compressed) { progress in
+        return try await client.download(manifest, to: path, compressed: compressed, pieces: pieces) { progress in
             bar.update(progress.bytesDone, detail: "from \(progress.activeSources) peer(s)")
         }
     }

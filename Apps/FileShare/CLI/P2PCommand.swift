@@ -1,9 +1,17 @@
 import ArgumentParser
+import FileSharePieces
 
-/// `p2p`: the P2P lab's one executable: the tracker, the peers and the client.
-@main
-struct P2PCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `p2p`: the P2P lab's command line: the tracker, the peers, the client, the benchmark,
+/// workloads, checks and `corrupt`.
+public struct P2PCommand: AsyncParsableCommand {
+    /// The piece picker and verifier of `client get` and of the peers' downloads: the course's,
+    /// unless a student's command line sets its own with `P2PCommand.$pieces.withValue(…)`
+    /// around `P2PCommand.main()` (labs/p2p/exercises/piece-picker/Run).
+    @TaskLocal public static var pieces: PieceStrategy = .reference
+
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "p2p",
         abstract: "A small BitTorrent: a tracker that knows who has which file, peers that move verified pieces.",
         discussion: """

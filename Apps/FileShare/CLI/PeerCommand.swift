@@ -89,6 +89,7 @@ struct PeerCommand: AsyncParsableCommand {
         configuration.heartbeatInterval = .milliseconds(Int(self.heartbeat * 1_000))
         configuration.pieceSize = self.pieceSize
         configuration.scrubInterval = self.scrubInterval > 0 ? .milliseconds(Int(self.scrubInterval * 1_000)) : nil
+        configuration.pieces = P2PCommand.pieces
         let node = try PeerNode(configuration: configuration, logger: logger)
         try await node.run { address in
             print("p2p peer \(node.configuration.id): serving on \(address), \(node.store.all.count) file(s) in \(node.configuration.dataDirectory), tracker \(node.configuration.tracker)")

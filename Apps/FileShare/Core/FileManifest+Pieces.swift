@@ -5,9 +5,10 @@ extension FileManifest {
     /// manifest is valid (see `validate(at:)`).
     public var layout: PieceLayout { PieceLayout(size: self.size, pieceSize: self.pieceSize) }
 
-    /// Whether `data` is piece `piece` (in `0..<pieces.count`) of this file, by the reference
-    /// `PieceVerifier`: the length the layout gives it and the SHA-256 the manifest lists.
-    public func verdict(of data: Data, piece: Int) -> PieceVerdict {
-        PieceVerifier.verdict(of: data, piece: piece, layout: self.layout, expectedSHA256: self.pieces[piece])
+    /// Whether `data` is piece `piece` (in `0..<pieces.count`) of this file, by `verifier` (the
+    /// reference `PieceVerifier` unless told): the length the layout gives it and the SHA-256 the
+    /// manifest lists.
+    public func verdict(of data: Data, piece: Int, by verifier: any PieceVerifying.Type = PieceVerifier.self) -> PieceVerdict {
+        verifier.verdict(of: data, piece: piece, layout: self.layout, expectedSHA256: self.pieces[piece])
     }
 }

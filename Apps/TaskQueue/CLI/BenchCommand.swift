@@ -70,7 +70,7 @@ struct BenchCommand: AsyncParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("taskqueue-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let workers = self.workers
-        return try await QueueOptions.parse(["--data", folder]).withService { service in
+        return try await QueueOptions.parse(["--data", folder]).withService(rules: TaskQueueCommand.rules) { service in
             try await withThrowingTaskGroup(of: BenchReport?.self) { group in
                 let (ports, announce) = AsyncStream.makeStream(of: Int.self)
                 group.addTask {

@@ -37,7 +37,7 @@ struct ServerCommand: AsyncParsableCommand {
     @OptionGroup var queue: QueueOptions
 
     func run() async throws {
-        try await self.queue.withService { service in try await self.serve(service) }
+        try await self.queue.withService(rules: TaskQueueCommand.rules) { service in try await self.serve(service) }
     }
 
     private func serve(_ service: QueueService) async throws {

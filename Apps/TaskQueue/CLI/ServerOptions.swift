@@ -47,22 +47,24 @@ struct QueueOptions: ParsableArguments {
         do { return try PostgresURL(text) } catch { throw ValidationError("--store: \(error)") }
     }
 
-    /// Opens the queue (PostgreSQL with --store, else --data/queue.sqlite), runs `body` with it, and
+    /// Opens the queue (PostgreSQL with --store, else --data/queue.sqlite) applying `rules` (the
+    /// commands pass `TaskQueueCommand.rules`, read in their `run`), runs `body` with it, and
     /// closes it when `body` returns. Result documents always go to --data/objects.
-    func withService<Result: Sendable>(_ body: (QueueService) async throws -> Result) async throws -> Result {
-        guard let url = try self.postgresURL() else { return try await body(try self.openService()) }
+    func withService<Result: Sendable>(
+        rules: any TaskLifecycleRules.Type, _ body: (QueueService) async throws -> Result
+    ) async throws -> Result {
+        guard let url = try self.postgresURL() else { return try await body(try self.openService(rules: rules)) }
         try FileManager.default.createDirectory(atPath: self.data, withIntermediateDirectories: true)
         let artifacts = try ResultArtifacts(directory: self.data + "/objects")
-        return try await PostgresTaskStore.connect(url: url, policy: self.policy) { postgres in
+        return try await PostgresTaskStore.connect(url: url, policy: self.policy, rules: rules) { postgres in
             try await body(QueueService(store: postgres, artifacts: artifacts))
         }
     }
 
-    /// Opens the SQLite queue in --data (what `withService` does without --store); it needs no
-    /// task to run in, so `taskqueue bench` uses it directly.
-    func openService() throws -> QueueService {
+    /// Opens the SQLite queue in --data applying `rules`: what `withService` does without --store.
+    private func openService(rules: any TaskLifecycleRules.Type) throws -> QueueService {
         try FileManager.default.createDirectory(atPath: self.data, withIntermediateDirectories: true)
-        let store = try SQLiteTaskStore(path: self.data + "/queue.sqlite", policy: self.policy)
+        let store = try SQLiteTaskStore(path: self.data + "/queue.sqlite", policy: self.policy, rules: rules)
         return QueueService(store: store, artifacts: try ResultArtifacts(directory: self.data + "/objects"))
     }
 

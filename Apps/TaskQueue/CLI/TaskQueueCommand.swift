@@ -1,9 +1,16 @@
 import ArgumentParser
+import TaskQueueCore
 
-/// `taskqueue`: the task-queue lab's one executable (server, worker, client and tools).
-@main
-struct TaskQueueCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// `taskqueue`: the task-queue lab's command line (server, worker, client and tools).
+public struct TaskQueueCommand: AsyncParsableCommand {
+    /// The lease/ack/retry rules that `server` and `bench` apply to every task: the course's, unless
+    /// a student's command line sets its own
+    /// (`TaskQueueCommand.$rules.withValue(StudentLifecycle.self) { await TaskQueueCommand.main() }`).
+    @TaskLocal public static var rules: any TaskLifecycleRules.Type = TaskLifecycle.self
+
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "taskqueue",
         abstract: "A durable job queue: clients submit tasks over TCP, workers lease and run them.",
         discussion: """

@@ -76,14 +76,17 @@ public struct P2PClient: Sendable {
     }
 
     /// Downloads `manifest`'s file to `path` from the peers the tracker lists as holders (asked
-    /// again at each round, so holders that appear meanwhile are used too).
+    /// again at each round, so holders that appear meanwhile are used too), picking and verifying
+    /// pieces with `pieces`.
     public func download(
-        _ manifest: FileManifest, to path: String, compressed: Bool = false, progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
+        _ manifest: FileManifest, to path: String, compressed: Bool = false, pieces: PieceStrategy = .reference,
+        progress: @escaping @Sendable (DownloadProgress) -> Void = { _ in }
     ) async throws -> DownloadReport {
         let tracker = self.tracker
         let token = self.token
         var downloader = Downloader(manifest: manifest, destination: path)
         downloader.acceptCompressed = compressed
+        downloader.pieces = pieces
         return try await downloader.run(
             sources: { try await tracker.holders(of: manifest.id, token: token).peers.map { DownloadSource(id: $0.id, address: $0.address) } },
             progress: progress)

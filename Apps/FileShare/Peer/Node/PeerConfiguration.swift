@@ -25,6 +25,9 @@ public struct PeerConfiguration: Sendable {
     public var scrubInterval: Duration? = .seconds(60)
     /// The piece size of files uploaded to this peer.
     public var pieceSize = PeerLimits.defaultPieceSize
+    /// The piece picker and verifier of the peer's downloads (files it is asked to hold, scrub
+    /// repairs); the scrub itself and resumed partial files are checked by the course's verifier.
+    public var pieces: PieceStrategy = .reference
 
     public init(id: String, listen: HostAndPort, tracker: String, username: String, password: String, dataDirectory: String) {
         self.id = id

@@ -40,6 +40,7 @@ extension PeerNode {
         do {
             var downloader = Downloader(manifest: manifest, destination: data, partialPath: partial)
             downloader.rounds = 2
+            downloader.pieces = self.configuration.pieces
             let report = try await downloader.run(sources: {
                 try await self.session.call { try await $0.holders(of: manifest.id, token: $1) }.peers
                     .filter { $0.id != me }.map { DownloadSource(id: $0.id, address: $0.address) }

@@ -73,6 +73,7 @@ public final class PeerNode: Sendable {
         if self.store.manifest(manifest.id) != nil { return false }
         let myID = self.configuration.id
         var downloader = Downloader(manifest: manifest, destination: self.store.dataPath(manifest.id), partialPath: self.store.partialPath(manifest.id))
+        downloader.pieces = self.configuration.pieces
         // A stable seed per peer (FNV-1a of its id): peers copying the same file pick pieces in different orders.
         downloader.seed = myID.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         let report = try await downloader.run(sources: {

@@ -2,9 +2,9 @@ import FileShareCore
 import Foundation
 import Synchronization
 
-/// The shared state of one download: the piece picker and the counters, behind a lock, plus a
-/// way to wake every source's request loop when something changed (a piece arrived, a source
-/// failed) so it can ask for more.
+/// The shared state of one download: the piece picker (the `PieceStrategy`'s) and the counters,
+/// behind a lock, plus a way to wake every source's request loop when something changed (a piece
+/// arrived, a source failed) so it can ask for more.
 final class DownloadSession: Sendable {
     /// What a source's request loop should do next.
     enum Next: Equatable {
@@ -17,7 +17,7 @@ final class DownloadSession: Sendable {
     }
 
     private struct State {
-        var picker: PiecePicker
+        var picker: any PieceSelecting
         var wakers: [String: AsyncStream<Void>.Continuation] = [:]
         var piecesBySource: [String: Int] = [:]
         var corruptBySource: [String: Int] = [:]
@@ -31,7 +31,7 @@ final class DownloadSession: Sendable {
     let manifest: FileManifest
     private let state: Mutex<State>
 
-    init(manifest: FileManifest, picker: PiecePicker) {
+    init(manifest: FileManifest, picker: any PieceSelecting) {
         self.manifest = manifest
         var bytes: Int64 = 0
         for index in 0..<manifest.layout.pieceCount where picker.isHeld(index) { bytes += Int64(manifest.layout.length(of: index)) }
@@ -50,7 +50,7 @@ final class DownloadSession: Sendable {
     func join(_ source: String) -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.state.withLock { state in
-            state.picker.addSource(source)
+            state.picker.addSource(source, pieces: nil)
             state.wakers[source] = continuation
             state.lastHeard[source] = .now
         }
@@ -76,7 +76,7 @@ final class DownloadSession: Sendable {
                 pieces.append(piece)
             }
             if !pieces.isEmpty { return .send(pieces) }
-            let anythingInFlight = state.picker.sources.contains { !state.picker.inFlight(from: $0).isEmpty }
+            let anythingInFlight = state.wakers.keys.contains { !state.picker.inFlight(from: $0).isEmpty }
             return anythingInFlight ? .wait : .finish
         }
     }

@@ -5,11 +5,12 @@ import LabNet
 import LabProto
 
 /// Downloads one file from several peers at once: one `Fetch` stream per source with `window`
-/// pieces in flight on each, pieces chosen by the `PiecePicker` (rarest first, endgame at the end),
-/// every piece verified against the manifest before it is written. A corrupt piece is asked again
-/// from another source (a source that keeps lying is banned); a source that fails hands its pieces
-/// back to the others; when every source is gone the sources are asked for again, a few rounds
-/// with backoff. The file appears at `destination` only complete, by an atomic rename.
+/// pieces in flight on each, pieces chosen by the strategy's picker (the course's `PiecePicker`:
+/// rarest first, endgame at the end), every piece verified against the manifest by the strategy's
+/// verifier before it is written. A corrupt piece is asked again from another source (a source
+/// that keeps lying is banned); a source that fails hands its pieces back to the others; when
+/// every source is gone the sources are asked for again, a few rounds with backoff. The file
+/// appears at `destination` only complete, by an atomic rename.
 public struct Downloader: Sendable {
     /// The file to get.
     public var manifest: FileManifest
@@ -28,6 +29,9 @@ public struct Downloader: Sendable {
     public var stallTimeout: Duration = .seconds(10)
     /// Ask sources for zlib-compressed pieces; they compress where it pays.
     public var acceptCompressed = false
+    /// The piece picker and verifier: the course's unless a student's runs (the piece-picker exercise).
+    /// Pieces already in the partial file are checked by the course's verifier.
+    public var pieces: PieceStrategy = .reference
 
     public init(manifest: FileManifest, destination: String, partialPath: String? = nil) {
         self.manifest = manifest
@@ -50,8 +54,8 @@ public struct Downloader: Sendable {
         } catch {
             throw DownloadError.storage("\(self.partialPath): \(error)")
         }
-        let session = DownloadSession(
-            manifest: self.manifest, picker: PiecePicker(pieceCount: self.manifest.layout.pieceCount, have: resumed, seed: self.seed))
+        let picker = self.pieces.picker.init(pieceCount: self.manifest.layout.pieceCount, have: resumed, seed: self.seed, maxCorruptPieces: 3)
+        let session = DownloadSession(manifest: self.manifest, picker: picker)
         var round = 0
         while !session.isComplete && round < self.rounds {
             if round > 0 { try await Task.sleep(for: .milliseconds(250 << min(round, 4))) }
@@ -95,6 +99,7 @@ public struct Downloader: Sendable {
         let connection = GRPCClientConnection(host: address.host, port: address.port, defaultTimeout: nil, maxMessageBytes: PeerLimits.maxMessageBytes, http2: .bulk)
         let stallTimeout = self.stallTimeout
         let acceptCompressed = self.acceptCompressed
+        let verifier = self.pieces.verifier
         do {
             try await withThrowingTaskGroup { group in
                 group.addTask {
@@ -103,7 +108,11 @@ public struct Downloader: Sendable {
                         if session.isStalled(source.id, timeout: stallTimeout) { throw DownloadError.stalled(source: source.id, after: stallTimeout) }
                     }
                 }
-                group.addTask { try await Self.stream(from: connection, source: source, manifest: manifest, window: window, acceptCompressed: acceptCompressed, session: session, file: file, wakes: wakes, progress: progress) }
+                group.addTask {
+                    try await Self.stream(
+                        from: connection, source: source, manifest: manifest, verifier: verifier, window: window, acceptCompressed: acceptCompressed,
+                        session: session, file: file, wakes: wakes, progress: progress)
+                }
                 try await group.next()
                 group.cancelAll()
             }
@@ -116,7 +125,8 @@ public struct Downloader: Sendable {
     /// One source's `Fetch` stream: a request loop that keeps `window` pieces asked, and a
     /// response loop that verifies and writes what comes back.
     private static func stream(
-        from connection: GRPCClientConnection, source: DownloadSource, manifest: FileManifest, window: Int, acceptCompressed: Bool,
+        from connection: GRPCClientConnection, source: DownloadSource, manifest: FileManifest, verifier: any PieceVerifying.Type,
+        window: Int, acceptCompressed: Bool,
         session: DownloadSession, file: PartialFile, wakes: AsyncStream<Void>, progress: @escaping @Sendable (DownloadProgress) -> Void
     ) async throws {
         try await connection.withClient { client in
@@ -151,7 +161,7 @@ public struct Downloader: Sendable {
                         let data = piece.compressed ? try? PieceCompression.decompress(piece.data, length: length) : piece.data
                         if !piece.error.isEmpty {
                             session.rejected(index, from: source.id, reason: .unavailable)
-                        } else if let data, manifest.verdict(of: data, piece: index) == .intact {
+                        } else if let data, manifest.verdict(of: data, piece: index, by: verifier) == .intact {
                             try file.write(piece: index, data)
                             progress(session.received(index, from: source.id, wireBytes: piece.data.count))
                         } else {

@@ -4,7 +4,7 @@ import PostgresNIO
 import TaskQueueCore
 
 /// The shared queue: PostgreSQL, so servers on many machines (each with its workers) serve one
-/// queue. Every method is one transaction applying `TaskLifecycle`, like `SQLiteTaskStore`;
+/// queue. Every method is one transaction applying `rules`, like `SQLiteTaskStore`;
 /// leasing locks rows with `FOR UPDATE SKIP LOCKED`, so concurrent servers never lease the same
 /// task, and keyed submissions use `ON CONFLICT (key) DO NOTHING`, so a key makes one task even
 /// when two servers receive it at once.
@@ -13,17 +13,19 @@ import TaskQueueCore
 /// around the body and stops it when the body returns.
 public struct PostgresTaskStore: TaskStore {
     public let policy: QueuePolicy
+    /// The lifecycle every change applies: the course's `TaskLifecycle`, or a student's.
+    public let rules: any TaskLifecycleRules.Type
     private let client: PostgresClient
     private let logger: Logger
 
     /// Connects to `url`, creates the tables if they are missing, runs `body` with the store, and
     /// closes the connections when `body` returns or throws.
     public static func connect<Result: Sendable>(
-        url: PostgresURL, policy: QueuePolicy = QueuePolicy(), logger: Logger = Logger(label: "taskqueue.postgres"),
-        _ body: (PostgresTaskStore) async throws -> Result
+        url: PostgresURL, policy: QueuePolicy = QueuePolicy(), rules: any TaskLifecycleRules.Type = TaskLifecycle.self,
+        logger: Logger = Logger(label: "taskqueue.postgres"), _ body: (PostgresTaskStore) async throws -> Result
     ) async throws -> Result {
         let client = PostgresClient(configuration: Self.clientConfiguration(url), backgroundLogger: logger)
-        let store = PostgresTaskStore(client: client, policy: policy, logger: logger)
+        let store = PostgresTaskStore(client: client, policy: policy, rules: rules, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
@@ -53,9 +55,10 @@ public struct PostgresTaskStore: TaskStore {
         try await connection.close()
     }
 
-    private init(client: PostgresClient, policy: QueuePolicy, logger: Logger) {
+    private init(client: PostgresClient, policy: QueuePolicy, rules: any TaskLifecycleRules.Type, logger: Logger) {
         self.client = client
         self.policy = policy
+        self.rules = rules
         self.logger = logger
     }
 
@@ -91,12 +94,12 @@ public struct PostgresTaskStore: TaskStore {
     }
 
     public func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord] {
-        let policy = self.policy
+        let (policy, rules) = (self.policy, self.rules)
         let now = TaskTable.storedPrecision(now)  // as stored: a document rebuilt from the row is the same
         return try await self.transaction { connection, logger in
             var leased: [TaskRecord] = []
             for task in try await PostgresTaskTable.fetchLeasable(connection, now: now, limit: limit, logger: logger) {
-                let next = TaskLifecycle.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
+                let next = rules.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
                 try await PostgresTaskTable.update(next, connection, logger: logger)
                 if next.state == .leased { leased.append(next) }
             }
@@ -105,15 +108,16 @@ public struct PostgresTaskStore: TaskStore {
     }
 
     public func extend(id: String, token: String, now: Date) async throws -> TaskRecord {
-        let policy = self.policy
-        return try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.extend(task, token: token, now: now, policy: policy) }
+        let (policy, rules) = (self.policy, self.rules)
+        return try await self.change(id) { task throws(LeaseError) in try rules.extend(task, token: token, now: now, policy: policy) }
     }
 
     public func complete(id: String, token: String, result: String, worker: String, now: Date) async throws -> TaskRecord {
+        let rules = self.rules
         let now = TaskTable.storedPrecision(now)  // as stored: a document rebuilt from the row is the same
         return try await self.transaction { connection, logger in
             guard let task = try await PostgresTaskTable.fetch(connection, id: id, lock: true, logger: logger) else { throw LeaseError.unknownTask(id: id) }
-            let next = try TaskLifecycle.complete(task, token: token, result: result, worker: worker, now: now)
+            let next = try rules.complete(task, token: token, result: result, worker: worker, now: now)
             try await PostgresTaskTable.update(next, connection, logger: logger)
             try await PostgresTaskTable.insertResult(next, connection, logger: logger)
             return next
@@ -121,12 +125,13 @@ public struct PostgresTaskStore: TaskStore {
     }
 
     public func fail(id: String, token: String, error: String, now: Date) async throws -> TaskRecord {
-        let policy = self.policy
-        return try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.fail(task, token: token, error: error, now: now, policy: policy) }
+        let (policy, rules) = (self.policy, self.rules)
+        return try await self.change(id) { task throws(LeaseError) in try rules.fail(task, token: token, error: error, now: now, policy: policy) }
     }
 
     public func requeue(id: String, now: Date) async throws -> TaskRecord {
-        try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.requeue(task, now: now) }
+        let rules = self.rules
+        return try await self.change(id) { task throws(LeaseError) in try rules.requeue(task, now: now) }
     }
 
     public func task(id: String) async throws -> TaskRecord? {

@@ -4,17 +4,23 @@ import LabStore
 import TaskQueueCore
 
 /// The embedded queue: one SQLite file in WAL mode with synchronous FULL, so a task is on disk
-/// before `submit` returns. Every method is one atomic change applying `TaskLifecycle`; changes
+/// before `submit` returns. Every method is one atomic change applying `rules`; changes
 /// that arrive together share one transaction and one fsync (see `GroupCommit`), which every
 /// method but `lease` waits for.
 public struct SQLiteTaskStore: TaskStore {
     public let policy: QueuePolicy
+    /// The lifecycle every change applies: the course's `TaskLifecycle`, or a student's.
+    public let rules: any TaskLifecycleRules.Type
     private let database: LabDatabase
     private let commits: GroupCommit
 
     /// Opens (creating and migrating if needed) the queue database at `path`.
-    public init(path: String, policy: QueuePolicy = QueuePolicy(), synchronous: DatabaseOptions.Synchronous = .full) throws {
+    public init(
+        path: String, policy: QueuePolicy = QueuePolicy(), synchronous: DatabaseOptions.Synchronous = .full,
+        rules: any TaskLifecycleRules.Type = TaskLifecycle.self
+    ) throws {
         self.policy = policy
+        self.rules = rules
         self.database = try LabDatabase.open(
             at: path,
             options: DatabaseOptions(synchronous: synchronous),
@@ -39,12 +45,12 @@ public struct SQLiteTaskStore: TaskStore {
     /// `TaskStore.lease`): the worker runs the task while the lease is made durable, and its
     /// completion, a later write, commits after the lease or is refused if the lease was lost.
     public func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord] {
-        let policy = self.policy
+        let (policy, rules) = (self.policy, self.rules)
         let now = TaskTable.storedPrecision(now)
         return try await self.commits.write(awaitingCommit: false) { db in
             var leased: [TaskRecord] = []
             for task in try TaskTable.fetchLeasable(db, now: now, limit: limit) {
-                let next = TaskLifecycle.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
+                let next = rules.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
                 try TaskTable.update(next, db)
                 if next.state == .leased { leased.append(next) }
             }
@@ -53,15 +59,16 @@ public struct SQLiteTaskStore: TaskStore {
     }
 
     public func extend(id: String, token: String, now: Date) async throws -> TaskRecord {
-        let policy = self.policy
-        return try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.extend(task, token: token, now: now, policy: policy) }
+        let (policy, rules) = (self.policy, self.rules)
+        return try await self.change(id) { task throws(LeaseError) in try rules.extend(task, token: token, now: now, policy: policy) }
     }
 
     public func complete(id: String, token: String, result: String, worker: String, now: Date) async throws -> TaskRecord {
+        let rules = self.rules
         let now = TaskTable.storedPrecision(now)  // as stored: a document rebuilt from the row is the same
         return try await self.commits.write { db in
             guard let task = try TaskTable.fetch(db, id: id) else { throw LeaseError.unknownTask(id: id) }
-            let next = try TaskLifecycle.complete(task, token: token, result: result, worker: worker, now: now)
+            let next = try rules.complete(task, token: token, result: result, worker: worker, now: now)
             try TaskTable.update(next, db)
             try TaskTable.insertResult(next, db)
             return next
@@ -69,12 +76,13 @@ public struct SQLiteTaskStore: TaskStore {
     }
 
     public func fail(id: String, token: String, error: String, now: Date) async throws -> TaskRecord {
-        let policy = self.policy
-        return try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.fail(task, token: token, error: error, now: now, policy: policy) }
+        let (policy, rules) = (self.policy, self.rules)
+        return try await self.change(id) { task throws(LeaseError) in try rules.fail(task, token: token, error: error, now: now, policy: policy) }
     }
 
     public func requeue(id: String, now: Date) async throws -> TaskRecord {
-        try await self.change(id) { task throws(LeaseError) in try TaskLifecycle.requeue(task, now: now) }
+        let rules = self.rules
+        return try await self.change(id) { task throws(LeaseError) in try rules.requeue(task, now: now) }
     }
 
     public func task(id: String) async throws -> TaskRecord? {

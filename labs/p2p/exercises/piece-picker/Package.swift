@@ -7,6 +7,10 @@ import PackageDescription
 let package = Package(
     name: "PiecePickerExercise",
     platforms: [.macOS(.v15)],
+    products: [
+        // For Run/, which builds `my-p2p`: p2p's command line around your picker and verifier.
+        .library(name: "MyPieces", targets: ["MyPieces"]),
+    ],
     dependencies: [
         // The DistLab repository, for the piece types, the reference and the suite.
         // `labctl exercise new` writes the path of your DistLab checkout here.

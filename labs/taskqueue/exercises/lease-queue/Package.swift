@@ -6,6 +6,10 @@ import PackageDescription
 let package = Package(
     name: "LeaseQueueExercise",
     platforms: [.macOS(.v15)],
+    products: [
+        // For Run/, which builds `my-taskqueue`: taskqueue's command line around your lifecycle.
+        .library(name: "MyQueue", targets: ["MyQueue"]),
+    ],
     dependencies: [
         // The DistLab repository, for the task queue's types and the suite.
         // `labctl exercise new` writes the path of your DistLab checkout here.
