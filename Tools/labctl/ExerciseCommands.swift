@@ -104,6 +104,7 @@ struct ExerciseGrade: ParsableCommand {
         let descriptor = try ExerciseDescriptor.load(from: directory)
         var step: ExerciseDescriptor.Step?
         if let id = self.step { step = try descriptor.step(matching: id) }
+        defer { fflush(nil) }
         print("Grading \(descriptor.name)\(step.map { " step \($0.id)" } ?? "") in \(directory.path): building and running its tests…")
         let grader = ExerciseGrader(directory: directory, step: step, echo: self.quiet ? nil : echoToStandardError)
         let report: GradeReport
@@ -153,6 +154,7 @@ struct ExerciseVerify: ParsableCommand {
         var unsound = 0
         for entry in entries {
             print("\(entry.descriptor.name): building the template as shipped, then with the reference…")
+            fflush(nil)  // CI logs are pipes: show progress before the long build, not after
             let verdict: ExerciseVerifier.Verdict
             do {
                 verdict = try verifier.verify(entry)
