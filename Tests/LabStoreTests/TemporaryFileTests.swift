@@ -24,4 +24,37 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: live))
         #expect(try store.list() == [])
     }
+
+    @Test func abandonedStagingFoldersAreRemovedOnOpen() throws {
+        let directory = try TemporaryDirectory()
+        let abandoned = directory.file(".labstore-tmp.\(Self.deadProcess).3f")
+        let live = directory.file(".labstore-tmp.\(getpid()).4f")
+        for path in [abandoned, live] {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            #expect(FileManager.default.createFile(atPath: path + "/.labstore-tmp.\(Self.deadProcess).5f", contents: Data("half".utf8)))
+        }
+
+        _ = try ObjectStore(directory: directory.path)
+
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(!FileManager.default.fileExists(atPath: live + "/.labstore-tmp.\(Self.deadProcess).5f"))
+    }
+
+    /// A store writes its temporary files in a staging folder of its own, and removes the folder
+    /// once the store is no longer used: the root then holds only the objects.
+    @Test func putsLeaveOnlyTheirObjects() throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let store = try ObjectStore(directory: directory.path)
+            for index in 0..<3 {
+                try store.put("results/\(index).json", Data("{}".utf8), durability: .crashConsistent)
+            }
+            let staging = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".labstore-tmp.\(getpid()).") }
+            #expect(staging.count == 1, "one staging folder while the store is open")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.file(staging.first ?? "")) == [])
+            #expect(try store.list() == ["results/0.json", "results/1.json", "results/2.json"])
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["results"])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import LabTestSupport
 import Testing
 import TaskQueueCore
@@ -40,6 +41,32 @@ struct TaskStoreBehaviourTests {
             #expect(third.isEmpty)
             #expect(first.allSatisfy { $0.state == .leased && $0.leaseOwner == "w1" && $0.attempts == 1 })
             #expect(try await store.stats(now: self.now + 1).leased == 5)
+        }
+    }
+
+    /// The hand-off to a waiting worker: the submission's task (or an older leasable one, oldest
+    /// first as always) is leased to the worker by the submission itself; a repeated key hands
+    /// over nothing new.
+    @Test(arguments: StoreBackend.available)
+    func aSubmissionLeasesToAWaitingWorker(backend: StoreBackend) async throws {
+        try await backend.withStore(policy: Self.policy) { store in
+            let handed = HandedOver()
+            let outcome = try await store.submit(TaskSubmission(op: "echo", data: "a", key: "k"), now: self.now, leasingTo: "w1", limit: 1) {
+                handed.record($0)
+            }
+            let leased = try #require(handed.tasks.first)
+            #expect(handed.calls == 1 && handed.tasks.count == 1)
+            #expect(outcome.created && leased.id == outcome.task.id)
+            #expect(leased.state == .leased && leased.leaseOwner == "w1" && leased.attempts == 1)
+            #expect(try await store.task(id: leased.id) == leased)
+
+            let older = try await store.submit(TaskSubmission(op: "echo", data: "b"), now: self.now + 0.001).task
+            let again = try await store.submit(TaskSubmission(op: "echo", data: "a", key: "k"), now: self.now + 0.002, leasingTo: "w2", limit: 2) {
+                handed.record($0)
+            }
+            #expect(!again.created && again.task.id == outcome.task.id)
+            #expect(handed.calls == 2 && handed.tasks.map(\.id) == [leased.id, older.id], "the repeated key leased the waiting task, nothing new")
+            #expect(try await store.stats(now: self.now + 1).leased == 2)
         }
     }
 
@@ -108,3 +135,11 @@ struct TaskStoreBehaviourTests {
     }
 }
 
+/// What a hand-off delivered, in order, and how often it was called.
+private final class HandedOver: Sendable {
+    private let delivered = Mutex<[[TaskRecord]]>([])
+
+    func record(_ tasks: [TaskRecord]) { self.delivered.withLock { $0.append(tasks) } }
+    var calls: Int { self.delivered.withLock { $0.count } }
+    var tasks: [TaskRecord] { self.delivered.withLock { $0.flatMap { $0 } } }
+}

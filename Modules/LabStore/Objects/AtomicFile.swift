@@ -11,10 +11,13 @@ enum AtomicFile {
     /// process crash at any point, holds either its old content or all of `data`. With `.synced`
     /// this holds after a power loss too, and once this returns the new content survives one.
     ///
-    /// Writes a temporary file in the same directory and renames it over the target; `.synced`
-    /// also fsyncs the file before the rename and the directory after it. The directory must exist.
-    static func write(_ data: Data, named name: String, in directory: String, durability: ObjectDurability) throws(ObjectStoreError) {
-        let temporaryPath = directory + "/" + TemporaryFile.makeName()
+    /// Writes a temporary file in `staging` (a folder on the same file system; see
+    /// `StagingFolder`) and renames it over the target; `.synced` also fsyncs the file before the
+    /// rename and the directory after it. Both folders must exist.
+    static func write(
+        _ data: Data, named name: String, in directory: String, staging: String, durability: ObjectDurability
+    ) throws(ObjectStoreError) {
+        let temporaryPath = staging + "/" + TemporaryFile.makeName()
         let targetPath = directory + "/" + name
         do throws(ObjectStoreError) {
             let fd = try POSIXFile.openDescriptor(

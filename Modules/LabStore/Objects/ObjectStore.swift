@@ -8,8 +8,9 @@ import Darwin
 /// Blobs stored as files under one directory, each replaced atomically and (by default) durably.
 ///
 /// A key such as "results/abc.json" is a relative path under `directory` (see `ObjectKeyRule`);
-/// its folders are created on demand. `put` writes a temporary file next to the target, fsyncs it,
-/// renames it over the target and fsyncs the folder, so a reader or a crash never sees a torn
+/// its folders are created on demand. `put` writes a temporary file (in the store's staging folder,
+/// see `StagingFolder`), fsyncs it, renames it over the target and fsyncs the target's folder, so a
+/// reader or a crash never sees a torn
 /// object and a `put` that returned survives a power loss; `put(_:_:durability: .crashConsistent)`
 /// skips both fsyncs for objects that can be rebuilt (see `ObjectDurability`). Temporary files
 /// never appear in `list`, and the ones left by a crashed process are removed when a store is opened.
@@ -19,16 +20,19 @@ import Darwin
 public struct ObjectStore: Sendable {
     /// The directory holding the objects.
     public let directory: String
+    private let staging: StagingFolder
 
     /// Opens the store in `directory`, creating the directory if needed and removing temporary
-    /// files abandoned by processes that no longer run.
+    /// files (and staging folders) abandoned by processes that no longer run.
     public init(directory: String) throws(ObjectStoreError) {
         self.directory = directory
+        self.staging = StagingFolder(root: directory)
         try POSIXFile.makeDirectories(directory)
         for file in try DirectoryWalk(root: directory).files()
         where TemporaryFile.isTemporary(name: file.name) && TemporaryFile.isAbandoned(name: file.name) {
             unlink(file.path)
         }
+        try StagingFolder.removeAbandoned(in: directory)
     }
 
     /// Stores `data` under `key`, replacing any previous object atomically, and durably unless
@@ -39,7 +43,7 @@ public struct ObjectStore: Sendable {
         let folder = ([directory] + components.map(String.init)).joined(separator: "/")
         do throws(ObjectStoreError) {
             try POSIXFile.makeDirectories(folder)
-            try AtomicFile.write(data, named: name, in: folder, durability: durability)
+            try AtomicFile.write(data, named: name, in: folder, staging: self.staging.path(), durability: durability)
         } catch let .io(_, path, code) where code == ENOTDIR || code == EISDIR {
             throw .keyConflict(key: key, path: path)
         }

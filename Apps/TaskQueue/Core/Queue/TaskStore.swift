@@ -15,6 +15,15 @@ public protocol TaskStore: Sendable {
     /// nothing to a client, and one lost to a crash only makes the task leasable again, so it is
     /// re-run and the lost lease's outcome is refused, as for an expired lease.
     func lease(worker: String, limit: Int, now: Date) async throws -> [TaskRecord]
+    /// Submits like `submit(_:now:)` and then leases like `lease(worker:limit:now:)`, in that
+    /// order: the hand-off of a new task to a worker that waits for one. A store may do both in
+    /// one transaction and hand the leases to `whenLeased` before that is durable (SQLite does, so
+    /// that the task runs while its insert is committed); the returned outcome is durable as
+    /// `submit`'s is. `whenLeased` is called at most once, not at all if the submission fails.
+    func submit(
+        _ submission: TaskSubmission, now: Date, leasingTo worker: String, limit: Int,
+        whenLeased: @escaping @Sendable ([TaskRecord]) -> Void
+    ) async throws -> SubmitOutcome
     /// Extends a lease (see `TaskLifecycle.extend`).
     func extend(id: String, token: String, now: Date) async throws -> TaskRecord
     /// Stores a result: the task becomes done and its row in the results table is written, once.
@@ -31,6 +40,19 @@ public protocol TaskStore: Sendable {
     func recentlyDone(limit: Int) async throws -> [TaskRecord]
     /// Counts by state, for `taskqueue stats`.
     func stats(now: Date) async throws -> QueueStats
+}
+
+extension TaskStore {
+    /// One transaction after the other: the submission, then the lease (whose failure only means
+    /// no task is handed over; the worker leases again by itself).
+    public func submit(
+        _ submission: TaskSubmission, now: Date, leasingTo worker: String, limit: Int,
+        whenLeased: @escaping @Sendable ([TaskRecord]) -> Void
+    ) async throws -> SubmitOutcome {
+        let outcome = try await self.submit(submission, now: now)
+        whenLeased((try? await self.lease(worker: worker, limit: limit, now: now)) ?? [])
+        return outcome
+    }
 }
 
 /// What a client asked to run.

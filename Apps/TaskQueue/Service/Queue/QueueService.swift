@@ -8,6 +8,7 @@ public struct QueueService: Sendable {
     public let store: any TaskStore
     public let artifacts: ResultArtifacts
     private let waiters = TaskWaiters()
+    private let idleWorkers = IdleWorkers()
     private let logger: Logger
 
     public init(store: any TaskStore, artifacts: ResultArtifacts, logger: Logger = Logger(label: "taskqueue")) {
@@ -16,41 +17,53 @@ public struct QueueService: Sendable {
         self.logger = logger
     }
 
-    /// Records the task durably (or finds it by key) and wakes a waiting worker.
+    /// Records the task durably (or finds it by key). If a worker waits for work, the same
+    /// transaction leases the oldest leasable task (normally this one) to it, handed over as soon
+    /// as it is decided; otherwise the workers are told that work is available.
     public func submit(_ submission: TaskSubmission) async throws -> SubmitOutcome {
-        let outcome = try await self.store.submit(submission, now: Date())
-        if outcome.created { await self.waiters.wakeWorkers() }
-        return outcome
+        guard let claim = await self.idleWorkers.claim() else {
+            let outcome = try await self.store.submit(submission, now: Date())
+            if outcome.created { await self.idleWorkers.announceWork() }
+            return outcome
+        }
+        do {
+            let outcome = try await self.store.submit(submission, now: Date(), leasingTo: claim.worker, limit: claim.limit) { leased in
+                claim.deliver(leased)
+            }
+            claim.deliver([])  // if nothing was leased to it, the worker leases by itself again
+            return outcome
+        } catch {
+            claim.deliver([])
+            throw error
+        }
     }
 
-    /// Waits until the task is finished (done or dead), or returns its current record after
-    /// `timeout`. Completions in this process wake the wait at once; the store is checked again at
-    /// least every second, which covers a completion that raced the wait or happened at another
-    /// server sharing the queue.
+    /// Waits until the task is finished (done or dead), or returns its current record once
+    /// `timeout` has passed (noticed within a second). Completions in this process end the wait
+    /// at once; the store is checked again every second, which covers a completion that raced
+    /// the wait or happened at another server sharing the queue.
     public func awaitFinished(_ task: TaskRecord, timeout: Duration) async throws -> TaskRecord {
         let deadline = ContinuousClock.now + timeout
         var current = task
         while true {
             if current.state == .done || current.state == .dead { return current }
-            let remaining = deadline - ContinuousClock.now
-            if remaining <= .zero { return current }
-            if let finished = await self.waiters.waitUntilFinished(task.id, timeout: min(remaining, .seconds(1))) {
-                return finished
-            }
+            if ContinuousClock.now >= deadline { return current }
+            if let finished = await self.waiters.waitUntilFinished(task.id) { return finished }
             current = try await self.store.task(id: task.id) ?? current
         }
     }
 
-    /// Leases up to `limit` tasks, waiting up to `wait` for one to become available.
+    /// Leases up to `limit` tasks, waiting up to `wait` for one: for a task handed over by a
+    /// submission, or for a reason to lease again (see `IdleWorkers`).
     public func lease(worker: String, limit: Int, wait: Duration) async throws -> [TaskRecord] {
         let deadline = ContinuousClock.now + wait
         while true {
             try Task.checkCancellation()
+            let seen = await self.idleWorkers.announcements
             let leased = try await self.store.lease(worker: worker, limit: limit, now: Date())
-            let remaining = deadline - ContinuousClock.now
-            if !leased.isEmpty || remaining <= .zero { return leased }
-            // Wake at least every second: retries that back off become visible without a submit.
-            await self.waiters.waitForWork(timeout: min(remaining, .seconds(1)))
+            if !leased.isEmpty || ContinuousClock.now >= deadline { return leased }
+            let handed = await self.idleWorkers.waitForTasks(worker: worker, limit: limit, seen: seen)
+            if !handed.isEmpty { return handed }
         }
     }
 
@@ -90,7 +103,7 @@ public struct QueueService: Sendable {
 
     public func requeue(id: String) async throws -> TaskRecord {
         let task = try await self.store.requeue(id: id, now: Date())
-        await self.waiters.wakeWorkers()
+        await self.idleWorkers.announceWork()
         return task
     }
 

@@ -1,21 +1,26 @@
 import TaskQueueCore
 
-/// Lets a front-door connection wait for its task to finish, and lets long-polling workers wait
-/// for work, without polling the database in a loop. Every wait has its own timeout.
+/// Lets a front-door connection wait for its task to finish without polling the database in a
+/// loop. A wait ends with the finished task, or with nil when the next tick of a shared timer
+/// comes (every `recheckInterval` while anyone waits): the waiter then looks at the store and
+/// waits again until its own deadline.
 actor TaskWaiters {
     private var finished: [String: [Int: CheckedContinuation<TaskRecord?, Never>]] = [:]
-    private var workWanted: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextTicket = 0
+    private var ticking = false
+    private let recheckInterval: Duration
 
-    /// Waits until task `id` is done or dead, or `timeout` passes (then returns nil).
-    func waitUntilFinished(_ id: String, timeout: Duration) async -> TaskRecord? {
-        let ticket = self.takeTicket()
+    init(recheckInterval: Duration = .seconds(1)) {
+        self.recheckInterval = recheckInterval
+    }
+
+    /// Waits until task `id` is done or dead (returning it), or the next tick (returning nil).
+    func waitUntilFinished(_ id: String) async -> TaskRecord? {
+        self.nextTicket += 1
+        let ticket = self.nextTicket
         return await withCheckedContinuation { continuation in
             self.finished[id, default: [:]][ticket] = continuation
-            Task {
-                try? await Task.sleep(for: timeout)
-                self.finished[id]?.removeValue(forKey: ticket)?.resume(returning: nil)
-            }
+            self.startTicking()
         }
     }
 
@@ -26,27 +31,17 @@ actor TaskWaiters {
         }
     }
 
-    /// Waits until new work may be available, or `timeout` passes.
-    func waitForWork(timeout: Duration) async {
-        let ticket = self.takeTicket()
-        await withCheckedContinuation { continuation in
-            self.workWanted[ticket] = continuation
-            Task {
-                try? await Task.sleep(for: timeout)
-                self.workWanted.removeValue(forKey: ticket)?.resume()
+    private func startTicking() {
+        guard !self.ticking else { return }
+        self.ticking = true
+        Task {
+            while !self.finished.isEmpty {
+                try? await Task.sleep(for: self.recheckInterval)
+                let waiting = self.finished
+                self.finished.removeAll()
+                for continuation in waiting.values.flatMap(\.values) { continuation.resume(returning: nil) }
             }
+            self.ticking = false
         }
-    }
-
-    /// Wakes every worker waiting for work.
-    func wakeWorkers() {
-        let waiting = self.workWanted
-        self.workWanted.removeAll()
-        for continuation in waiting.values { continuation.resume() }
-    }
-
-    private func takeTicket() -> Int {
-        self.nextTicket += 1
-        return self.nextTicket
     }
 }

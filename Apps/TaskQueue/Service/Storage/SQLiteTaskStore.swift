@@ -31,14 +31,7 @@ public struct SQLiteTaskStore: TaskStore {
 
     public func submit(_ submission: TaskSubmission, now: Date) async throws -> SubmitOutcome {
         let maxAttempts = self.policy.maxAttempts
-        return try await self.commits.write { db in
-            if let key = submission.key, let existing = try TaskTable.fetch(db, key: key) {
-                return SubmitOutcome(task: existing, created: false)
-            }
-            let task = TaskRecord(id: TaskIdentifier.make(), op: submission.op, data: submission.data, key: submission.key, maxAttempts: maxAttempts, now: now)
-            try TaskTable.insert(task, db)
-            return SubmitOutcome(task: task, created: true)
-        }
+        return try await self.commits.write { db in try Self.insert(submission, maxAttempts: maxAttempts, now: now, db) }
     }
 
     /// Answers as soon as the lease is decided, without waiting for its batch's commit (see
@@ -48,14 +41,23 @@ public struct SQLiteTaskStore: TaskStore {
         let (policy, rules) = (self.policy, self.rules)
         let now = TaskTable.storedPrecision(now)
         return try await self.commits.write(awaitingCommit: false) { db in
-            var leased: [TaskRecord] = []
-            for task in try TaskTable.fetchLeasable(db, now: now, limit: limit) {
-                let next = rules.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
-                try TaskTable.update(next, db)
-                if next.state == .leased { leased.append(next) }
-            }
-            return leased
+            try Self.lease(worker: worker, limit: limit, now: now, policy: policy, rules: rules, db)
         }
+    }
+
+    /// Inserts and leases in one savepoint of one group commit; the leases go to `whenLeased` as
+    /// soon as the savepoint has run, the outcome to the caller once the batch has committed.
+    public func submit(
+        _ submission: TaskSubmission, now: Date, leasingTo worker: String, limit: Int,
+        whenLeased: @escaping @Sendable ([TaskRecord]) -> Void
+    ) async throws -> SubmitOutcome {
+        let (policy, rules) = (self.policy, self.rules)
+        let now = TaskTable.storedPrecision(now)
+        let (outcome, _) = try await self.commits.write({ db in
+            let outcome = try Self.insert(submission, maxAttempts: policy.maxAttempts, now: now, db)
+            return (outcome, try Self.lease(worker: worker, limit: limit, now: now, policy: policy, rules: rules, db))
+        }, whenRun: { whenLeased($0.1) })
+        return outcome
     }
 
     public func extend(id: String, token: String, now: Date) async throws -> TaskRecord {
@@ -99,6 +101,27 @@ public struct SQLiteTaskStore: TaskStore {
 
     public func stats(now: Date) async throws -> QueueStats {
         try await self.database.read { db in try TaskTable.stats(db, now: now) }
+    }
+
+    private static func insert(_ submission: TaskSubmission, maxAttempts: Int, now: Date, _ db: Database) throws -> SubmitOutcome {
+        if let key = submission.key, let existing = try TaskTable.fetch(db, key: key) {
+            return SubmitOutcome(task: existing, created: false)
+        }
+        let task = TaskRecord(id: TaskIdentifier.make(), op: submission.op, data: submission.data, key: submission.key, maxAttempts: maxAttempts, now: now)
+        try TaskTable.insert(task, db)
+        return SubmitOutcome(task: task, created: true)
+    }
+
+    private static func lease(
+        worker: String, limit: Int, now: Date, policy: QueuePolicy, rules: any TaskLifecycleRules.Type, _ db: Database
+    ) throws -> [TaskRecord] {
+        var leased: [TaskRecord] = []
+        for task in try TaskTable.fetchLeasable(db, now: now, limit: limit) {
+            let next = rules.lease(task, to: worker, token: TaskIdentifier.make(), now: now, policy: policy)
+            try TaskTable.update(next, db)
+            if next.state == .leased { leased.append(next) }
+        }
+        return leased
     }
 
     private func change(_ id: String, _ transition: @escaping @Sendable (TaskRecord) throws(LeaseError) -> TaskRecord) async throws -> TaskRecord {
