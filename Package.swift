@@ -185,6 +185,7 @@ let package = Package(
                 "LabNet",
                 "LabStore",
                 "LabProto",
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "NIOCore", package: "swift-nio"),

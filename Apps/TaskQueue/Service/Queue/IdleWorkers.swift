@@ -16,17 +16,27 @@ actor IdleWorkers {
         let worker: String
         /// How many tasks the slot asked for.
         let limit: Int
-        private let continuation: Mutex<CheckedContinuation<[TaskRecord], Never>?>
+        private let state: Mutex<(continuation: CheckedContinuation<[TaskRecord], Never>?, delivered: [String])>
 
         fileprivate init(worker: String, limit: Int, continuation: CheckedContinuation<[TaskRecord], Never>) {
             self.worker = worker
             self.limit = limit
-            self.continuation = Mutex(continuation)
+            self.state = Mutex((continuation, []))
         }
 
         /// Ends the worker's wait with `tasks`; later calls do nothing.
         func deliver(_ tasks: [TaskRecord]) {
-            self.continuation.withLock { $0.take() }?.resume(returning: tasks)
+            let continuation = self.state.withLock { state in
+                defer { state.continuation = nil }
+                if state.continuation != nil { state.delivered = tasks.map(\.id) }
+                return state.continuation
+            }
+            continuation?.resume(returning: tasks)
+        }
+
+        /// Whether task `id` was handed to the worker.
+        func received(_ id: String) -> Bool {
+            self.state.withLock { $0.delivered.contains(id) }
         }
     }
 
@@ -55,6 +65,9 @@ actor IdleWorkers {
             Task { await self.release(ticket) }
         }
     }
+
+    /// How many workers wait now.
+    var waiters: Int { self.waiting.count }
 
     /// Takes the longest-waiting worker's claim, if any worker waits.
     func claim() -> Claim? {

@@ -31,6 +31,8 @@ public struct QueueService: Sendable {
                 claim.deliver(leased)
             }
             claim.deliver([])  // if nothing was leased to it, the worker leases by itself again
+            // It may have been handed an older task (a retry out of its backoff): others take this one.
+            if outcome.created && !claim.received(outcome.task.id) { await self.idleWorkers.announceWork() }
             return outcome
         } catch {
             claim.deliver([])
@@ -103,6 +105,7 @@ public struct QueueService: Sendable {
 
     public func requeue(id: String) async throws -> TaskRecord {
         let task = try await self.store.requeue(id: id, now: Date())
+        await self.waiters.taskRequeued(id)
         await self.idleWorkers.announceWork()
         return task
     }
