@@ -127,7 +127,7 @@ struct ExerciseVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Prove the templates sound: as shipped every check fails; with the reference every check passes.",
-        discussion: "Builds each template in a copy under --workspace (one build per exercise, reused for both runs)."
+        discussion: "Builds each template, and the packages nested in it, in a copy under --workspace; all share one build folder (WORKSPACE/.build), so DistLab and its dependencies compile once and a second verify reuses them."
     )
 
     @Argument(help: "Exercises to verify (default: all).")

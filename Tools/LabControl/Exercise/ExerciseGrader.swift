@@ -10,10 +10,15 @@ public struct ExerciseGrader: Sendable {
     public var step: ExerciseDescriptor.Step?
     /// Where the test output goes as it arrives (nil: nowhere).
     public var echo: (@Sendable (String) -> Void)?
+    /// The build folder (`swift test --scratch-path`); nil for the package's own `.build`.
+    public var scratchPath: URL?
 
-    public init(directory: URL, step: ExerciseDescriptor.Step? = nil, echo: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        directory: URL, step: ExerciseDescriptor.Step? = nil, scratchPath: URL? = nil, echo: (@Sendable (String) -> Void)? = nil
+    ) {
         self.directory = directory
         self.step = step
+        self.scratchPath = scratchPath
         self.echo = echo
     }
 
@@ -23,6 +28,7 @@ public struct ExerciseGrader: Sendable {
         let records = FileManager.default.temporaryDirectory.appendingPathComponent("distlab-grade-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: records) }
         var arguments = ["swift", "test"]
+        if let scratch = self.scratchPath { arguments += ["--scratch-path", scratch.path] }
         if let step = self.step { arguments += ["--filter", step.suite] }
         let (status, output) = try SwiftCommand.run(
             arguments, in: self.directory, environment: [Grading.recordDirectoryVariable: records.path], echo: self.echo)

@@ -16,7 +16,9 @@ public struct ExerciseVerifier: Sendable {
     }
 
     public var repository: URL
-    /// Where the working copies go (one subfolder per exercise, reused between runs of the same exercise).
+    /// Where the working copies go (one subfolder per exercise, reused between runs of the same
+    /// exercise), and one build folder that every copy and nested package shares: they all build
+    /// the same DistLab targets and dependencies (gRPC, NIO, SQLite…), which then compile once.
     public var workspace: URL
     public var echo: (@Sendable (String) -> Void)?
 
@@ -31,11 +33,12 @@ public struct ExerciseVerifier: Sendable {
         let copy = self.workspace.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: copy)
         try ExerciseCopier.copy(entry, into: copy, repository: self.repository)
-        let grader = ExerciseGrader(directory: copy, echo: self.echo)
+        let scratch = self.workspace.appendingPathComponent(".build")
+        let grader = ExerciseGrader(directory: copy, scratchPath: scratch, echo: self.echo)
         let shipped = try grader.grade(exercise: name)
         var problems: [String] = []
         for package in ExerciseCopier.nestedPackages(in: copy) {
-            let (status, _) = try SwiftCommand.run(["swift", "build"], in: package, echo: self.echo)
+            let (status, _) = try SwiftCommand.run(["swift", "build", "--scratch-path", scratch.path], in: package, echo: self.echo)
             if status != 0 { problems.append("\(package.lastPathComponent)/ does not build as shipped (run with --verbose to see why)") }
         }
         try ExerciseCopier.substituteReference(of: entry, in: copy)
