@@ -221,7 +221,6 @@ let package = Package(
             dependencies: [
                 "FileSharePieces",
                 "LabNet",
-                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Apps/FileShare/Core"
         ),
@@ -262,7 +261,6 @@ let package = Package(
                 "FileShareTracker",
                 "LabNet",
                 "LabRandom",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Apps/FileShare/CLI"

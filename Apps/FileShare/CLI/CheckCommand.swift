@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import FileShareCore
 import FileSharePeer
 import Foundation
@@ -76,7 +75,7 @@ struct CheckCommand: AsyncParsableCommand {
             do {
                 _ = try await downloader.run(sources: { [DownloadSource(id: holder.id, address: holder.address)] })
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: downloader.destination))
-                if Hex.encode(SHA256.hash(data: bytes)) == entry.sha256 { copies += 1 } else { problems.append("\(holder.id)'s copy of \(entry.name) differs") }
+                if Hex.sha256(of: bytes) == entry.sha256 { copies += 1 } else { problems.append("\(holder.id)'s copy of \(entry.name) differs") }
             } catch {
                 problems.append("\(holder.id)'s copy of \(entry.name) does not verify: \(error)")
             }

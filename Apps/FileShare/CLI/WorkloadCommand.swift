@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import FileShareCore
 import FileSharePeer
 import Foundation
@@ -49,7 +48,7 @@ struct WorkloadCommand: AsyncParsableCommand {
             let path = "\(folder)/wl-\(seed % 100_000)-\(number).bin"
             try data.write(to: URL(fileURLWithPath: path))
             let upload = try await Self.retrying { try await client.upload(path, to: peer, replicas: self.replicas, pieceSize: 256 << 10) }
-            entries.append(FileEntry(id: upload.manifest.id, name: upload.manifest.name, sha256: Hex.encode(SHA256.hash(data: data))))
+            entries.append(FileEntry(id: upload.manifest.id, name: upload.manifest.name, sha256: Hex.sha256(of: data)))
         }
         try entries.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }.joined(separator: "\n")
             .write(toFile: self.ledger, atomically: true, encoding: .utf8)
@@ -72,7 +71,7 @@ struct WorkloadCommand: AsyncParsableCommand {
                 let manifest = try await client.resolve(entry.id)
                 _ = try await client.download(manifest, to: copy)
                 let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
-                if Hex.encode(SHA256.hash(data: bytes)) == entry.sha256 { ok += 1 } else { failed += 1 }
+                if Hex.sha256(of: bytes) == entry.sha256 { ok += 1 } else { failed += 1 }
             } catch {
                 failed += 1
                 print("download of \(entry.name) failed: \(error)")

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A file as a peer announces it: its name, size, piece size and the SHA-256 of every piece.
@@ -30,7 +29,7 @@ public struct FileManifest: Codable, Equatable, Sendable {
     /// each followed by a newline.
     public static func derivedID(name: String, size: Int64, pieceSize: Int, pieces: [String]) -> String {
         let text = ([name, String(size), String(pieceSize)] + pieces).map { $0 + "\n" }.joined()
-        return Hex.encode(SHA256.hash(data: Data(text.utf8)))
+        return Hex.sha256(of: Data(text.utf8))
     }
 
     /// Checks every field; `path` (e.g. `files[2]`) prefixes the field names in the error.

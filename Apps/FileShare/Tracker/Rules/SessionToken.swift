@@ -1,4 +1,3 @@
-import Crypto
 import FileShareCore
 import Foundation
 
@@ -22,7 +21,7 @@ public struct SessionToken: Equatable, Sendable {
     }
 
     /// The stored form: lowercase hex SHA-256 of the text.
-    public var digest: String { Hex.encode(SHA256.hash(data: Data(self.text.utf8))) }
+    public var digest: String { Hex.sha256(of: Data(self.text.utf8)) }
 
     /// The token in an `Authorization` header value, or nil when it is not `Bearer TOKEN`.
     public init?(authorization: String) {
