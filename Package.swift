@@ -123,7 +123,11 @@ let package = Package(
         ),
         .target(
             name: "RaftWire",
-            dependencies: ["RaftCore", "RaftKV", "LabProto", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            dependencies: [
+                "RaftCore", "RaftKV", "LabProto",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             path: "Apps/RaftKV/Wire"
         ),
         .target(

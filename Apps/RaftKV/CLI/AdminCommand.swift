@@ -46,10 +46,10 @@ struct AdminCommand: AsyncParsableCommand {
             case .remove:
                 print("node \(self.id) removed: \(try await Self.change(.remove(self.id), on: session))")
             case .transferLeader:
-                let leader = try await session.onLeader { client -> LeaderCall<NodeID> in
+                let leader = try await session.onLeader { member -> LeaderCall<NodeID> in
                     var request = Distlab_Raftkv_V1_TransferRequest()
                     request.target = self.id
-                    switch try await client.transferLeadership(request).outcome {
+                    switch try await member.kv.transferLeadership(request).outcome {
                     case .newLeader(let leader): return .done(leader)
                     case .notLeader(let hint): return .notLeader(address: hint.address)
                     case .rejected(let rejected): return .rejected(rejected.message)
@@ -65,8 +65,8 @@ struct AdminCommand: AsyncParsableCommand {
     /// until the learner has caught up (the leader refuses it before), as is a change that waits for
     /// the previous one to commit.
     static func change(_ change: MembershipChange, on session: RaftKVSession) async throws -> Membership {
-        try await session.onLeader { client -> LeaderCall<Membership> in
-            let reply = try await client.changeMembership(MembershipChangeRequest(change: change).proto)
+        try await session.onLeader { member -> LeaderCall<Membership> in
+            let reply = try await member.kv.changeMembership(MembershipChangeRequest(change: change).proto)
             switch reply.outcome {
             case .membership(let membership): return .done(try Membership(proto: membership))
             case .notLeader(let hint): return .notLeader(address: hint.address)

@@ -31,7 +31,7 @@ struct BenchCluster {
             process.arguments =
                 ["node", "--id", "\(id)", "--cluster", "bench", "--data-dir", self.folder.appendingPathComponent("n\(id)").path] + members
             let log = self.folder.appendingPathComponent("n\(id).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: log)
             process.standardError = process.standardOutput
             try process.run()

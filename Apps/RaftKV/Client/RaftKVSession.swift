@@ -1,5 +1,3 @@
-import GRPCCore
-import GRPCNIOTransportHTTP2
 import LabNet
 import LabProto
 import RaftKV
@@ -14,13 +12,11 @@ import Synchronization
 public final class RaftKVSession: Sendable {
     public let clientID: UInt64
     public let deadline: Duration
-    private let endpoints: [HostAndPort]
-    private let clients: [GRPCClient<HTTP2ClientTransport.Posix>]
+    private let endpoints: [RaftKVEndpoint]
     private let state = Mutex<(sequence: UInt64, preferred: Int)>((0, 0))
 
-    init(endpoints: [HostAndPort], clients: [GRPCClient<HTTP2ClientTransport.Posix>], clientID: UInt64, deadline: Duration) {
+    init(endpoints: [RaftKVEndpoint], clientID: UInt64, deadline: Duration) {
         self.endpoints = endpoints
-        self.clients = clients
         self.clientID = clientID
         self.deadline = deadline
     }
@@ -50,8 +46,8 @@ public final class RaftKVSession: Sendable {
     /// through elections until the deadline: what `execute` does, and what a proxy does for its clients.
     /// Returns a result or a rejection, never a redirect.
     public func forward(_ request: Distlab_Raftkv_V1_KVRequest) async throws(RaftKVClientError) -> KVReplyOutcome {
-        try await self.onLeader { client in
-            let outcome = try KVReplyOutcome(proto: try await client.execute(request))
+        try await self.onLeader { member in
+            let outcome = try KVReplyOutcome(proto: try await member.execute(request))
             switch outcome {
             case .result, .rejected: return .done(outcome)
             case .unavailable(let message): return .unavailable(message)
@@ -64,7 +60,7 @@ public final class RaftKVSession: Sendable {
     /// hints, moves on from members that fail or cannot answer, and pauses after each round of all
     /// members (an election takes a few hundred ms), until the session's deadline.
     public func onLeader<Result: Sendable>(
-        _ call: (Distlab_Raftkv_V1_KV.Client<HTTP2ClientTransport.Posix>) async throws -> LeaderCall<Result>
+        _ call: (RaftKVEndpoint) async throws -> LeaderCall<Result>
     ) async throws(RaftKVClientError) -> Result {
         let clock = ContinuousClock()
         let start = clock.now
@@ -74,18 +70,18 @@ public final class RaftKVSession: Sendable {
         while clock.now - start < self.deadline {
             attempt += 1
             do {
-                switch try await call(Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[target])) {
+                switch try await call(self.endpoints[target]) {
                 case .done(let result):
                     self.state.withLock { $0.preferred = target }
                     return result
                 case .rejected(let message):
                     throw RaftKVClientError.rejected(message)
                 case .unavailable(let message):
-                    problem = "\(self.endpoints[target]): \(message)"
+                    problem = "\(self.endpoints[target].address): \(message)"
                     target = (target + 1) % self.endpoints.count
                 case .notLeader(let address):
-                    problem = "\(self.endpoints[target]) is not the leader"
-                    if let address, let index = self.endpoints.firstIndex(where: { $0.description == address }), index != target {
+                    problem = "\(self.endpoints[target].address) is not the leader"
+                    if let address, let index = self.endpoints.firstIndex(where: { $0.address.description == address }), index != target {
                         target = index
                         continue
                     }
@@ -94,19 +90,19 @@ public final class RaftKVSession: Sendable {
             } catch let error as RaftKVClientError {
                 throw error
             } catch {
-                problem = "\(self.endpoints[target]): \(error)"
+                problem = "\(self.endpoints[target].address): \(error)"
                 target = (target + 1) % self.endpoints.count
             }
             if attempt % self.endpoints.count == 0 {
                 try? await Task.sleep(for: .milliseconds(min(50 * attempt / self.endpoints.count, 500)))
             }
         }
-        throw .unavailable(tried: self.endpoints, lastProblem: problem, after: self.deadline)
+        throw .unavailable(tried: self.servers, lastProblem: problem, after: self.deadline)
     }
 
     /// The status of the member at `endpoint` (index into the endpoints given).
     public func status(ofEndpoint index: Int) async throws -> MemberStatusView {
-        let reply = try await Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[index]).status(Distlab_Raftkv_V1_StatusRequest())
+        let reply = try await self.endpoints[index].kv.status(Distlab_Raftkv_V1_StatusRequest())
         return try MemberStatusView(proto: reply)
     }
 
@@ -114,12 +110,10 @@ public final class RaftKVSession: Sendable {
     public var preferredEndpoint: Int { self.state.withLock { $0.preferred } }
 
     /// The endpoints this session talks to.
-    public var servers: [HostAndPort] { self.endpoints }
+    public var servers: [HostAndPort] { self.endpoints.map(\.address) }
 
-    /// The raw gRPC client of endpoint `index`, for admin calls.
-    public func kvClient(ofEndpoint index: Int) -> Distlab_Raftkv_V1_KV.Client<HTTP2ClientTransport.Posix> {
-        Distlab_Raftkv_V1_KV.Client(wrapping: self.clients[index])
-    }
+    /// The connection to endpoint `index`, for calls to that member in particular.
+    public func endpoint(_ index: Int) -> RaftKVEndpoint { self.endpoints[index] }
 }
 
 /// Runs a `RaftKVSession` with `endpoints` for the duration of `body`.

@@ -12,6 +12,18 @@ struct KVService: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
     let directory: MemberDirectory
 
     func execute(request: Distlab_Raftkv_V1_KVRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_KVReply {
+        await self.execute(request)
+    }
+
+    func executeStream(
+        request: RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Error>, response: RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>,
+        context: ServerContext
+    ) async throws {
+        try await ExecuteStreamServer(execute: self.execute).serve(request, replyingTo: response)
+    }
+
+    /// Runs one request on the node and says how it went.
+    @Sendable private func execute(_ request: Distlab_Raftkv_V1_KVRequest) async -> Distlab_Raftkv_V1_KVReply {
         let command: KVCommand
         let consistency: ReadConsistency
         do {

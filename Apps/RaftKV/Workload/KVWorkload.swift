@@ -79,7 +79,7 @@ public struct KVWorkload: Sendable {
 
     private static func staleRead(_ operation: RaftKV.KVOperation, at endpoint: Int, in session: RaftKVSession) async throws -> KVResult {
         let request = KVCommand(client: 0, sequence: 0, operation: operation).proto(consistency: .stale)
-        switch try KVReplyOutcome(proto: try await session.kvClient(ofEndpoint: endpoint).execute(request)) {
+        switch try KVReplyOutcome(proto: try await session.endpoint(endpoint).execute(request)) {
         case .result(let result): return result
         case .rejected(let message), .unavailable(let message): throw RaftKVClientError.rejected(message)
         case .notLeader: throw RaftKVClientError.rejected("a stale read was redirected")

@@ -37,6 +37,19 @@ public enum Distlab_Raftkv_V1_KV: Sendable {
                 type: .unary
             )
         }
+        /// Namespace for "ExecuteStream" metadata.
+        public enum ExecuteStream: Sendable {
+            /// Request type for "ExecuteStream".
+            public typealias Input = Distlab_Raftkv_V1_TaggedKVRequest
+            /// Response type for "ExecuteStream".
+            public typealias Output = Distlab_Raftkv_V1_TaggedKVReply
+            /// Descriptor for "ExecuteStream".
+            public static let descriptor = GRPCCore.MethodDescriptor(
+                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "distlab.raftkv.v1.KV"),
+                method: "ExecuteStream",
+                type: .bidirectionalStreaming
+            )
+        }
         /// Namespace for "Status" metadata.
         public enum Status: Sendable {
             /// Request type for "Status".
@@ -79,6 +92,7 @@ public enum Distlab_Raftkv_V1_KV: Sendable {
         /// Descriptors for all methods in the "distlab.raftkv.v1.KV" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             Execute.descriptor,
+            ExecuteStream.descriptor,
             Status.descriptor,
             ChangeMembership.descriptor,
             TransferLeadership.descriptor
@@ -121,6 +135,27 @@ extension Distlab_Raftkv_V1_KV {
             request: GRPCCore.StreamingServerRequest<Distlab_Raftkv_V1_KVRequest>,
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.StreamingServerResponse<Distlab_Raftkv_V1_KVReply>
+
+        /// Handle the "ExecuteStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+        /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Distlab_Raftkv_V1_TaggedKVReply` messages.
+        func executeStream(
+            request: GRPCCore.StreamingServerRequest<Distlab_Raftkv_V1_TaggedKVRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Distlab_Raftkv_V1_TaggedKVReply>
 
         /// Handle the "Status" method.
         ///
@@ -187,6 +222,27 @@ extension Distlab_Raftkv_V1_KV {
             context: GRPCCore.ServerContext
         ) async throws -> GRPCCore.ServerResponse<Distlab_Raftkv_V1_KVReply>
 
+        /// Handle the "ExecuteStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+        /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request of `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        /// - Returns: A streaming response of `Distlab_Raftkv_V1_TaggedKVReply` messages.
+        func executeStream(
+            request: GRPCCore.StreamingServerRequest<Distlab_Raftkv_V1_TaggedKVRequest>,
+            context: GRPCCore.ServerContext
+        ) async throws -> GRPCCore.StreamingServerResponse<Distlab_Raftkv_V1_TaggedKVReply>
+
         /// Handle the "Status" method.
         ///
         /// - Parameters:
@@ -250,6 +306,28 @@ extension Distlab_Raftkv_V1_KV {
             context: GRPCCore.ServerContext
         ) async throws -> Distlab_Raftkv_V1_KVReply
 
+        /// Handle the "ExecuteStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+        /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        ///
+        /// - Parameters:
+        ///   - request: A stream of `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - response: A response stream of `Distlab_Raftkv_V1_TaggedKVReply` messages.
+        ///   - context: Context providing information about the RPC.
+        /// - Throws: Any error which occurred during the processing of the request. Thrown errors
+        ///     of type `RPCError` are mapped to appropriate statuses. All other errors are converted
+        ///     to an internal error.
+        func executeStream(
+            request: GRPCCore.RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Swift.Error>,
+            response: GRPCCore.RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>,
+            context: GRPCCore.ServerContext
+        ) async throws
+
         /// Handle the "Status" method.
         ///
         /// - Parameters:
@@ -304,6 +382,17 @@ extension Distlab_Raftkv_V1_KV.StreamingServiceProtocol {
             serializer: GRPCProtobuf.ProtobufSerializer<Distlab_Raftkv_V1_KVReply>(),
             handler: { request, context in
                 try await self.execute(
+                    request: request,
+                    context: context
+                )
+            }
+        )
+        router.registerHandler(
+            forMethod: Distlab_Raftkv_V1_KV.Method.ExecuteStream.descriptor,
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Distlab_Raftkv_V1_TaggedKVRequest>(),
+            serializer: GRPCProtobuf.ProtobufSerializer<Distlab_Raftkv_V1_TaggedKVReply>(),
+            handler: { request, context in
+                try await self.executeStream(
                     request: request,
                     context: context
                 )
@@ -409,6 +498,23 @@ extension Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
         )
     }
 
+    public func executeStream(
+        request: GRPCCore.StreamingServerRequest<Distlab_Raftkv_V1_TaggedKVRequest>,
+        context: GRPCCore.ServerContext
+    ) async throws -> GRPCCore.StreamingServerResponse<Distlab_Raftkv_V1_TaggedKVReply> {
+        return GRPCCore.StreamingServerResponse<Distlab_Raftkv_V1_TaggedKVReply>(
+            metadata: [:],
+            producer: { writer in
+                try await self.executeStream(
+                    request: request.messages,
+                    response: writer,
+                    context: context
+                )
+                return [:]
+            }
+        )
+    }
+
     public func status(
         request: GRPCCore.ServerRequest<Distlab_Raftkv_V1_StatusRequest>,
         context: GRPCCore.ServerContext
@@ -475,6 +581,32 @@ extension Distlab_Raftkv_V1_KV {
             deserializer: some GRPCCore.MessageDeserializer<Distlab_Raftkv_V1_KVReply>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Distlab_Raftkv_V1_KVReply>) async throws -> Result
+        ) async throws -> Result where Result: Sendable
+
+        /// Call the "ExecuteStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+        /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - serializer: A serializer for `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - deserializer: A deserializer for `Distlab_Raftkv_V1_TaggedKVReply` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        func executeStream<Result>(
+            request: GRPCCore.StreamingClientRequest<Distlab_Raftkv_V1_TaggedKVRequest>,
+            serializer: some GRPCCore.MessageSerializer<Distlab_Raftkv_V1_TaggedKVRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Distlab_Raftkv_V1_TaggedKVReply>,
+            options: GRPCCore.CallOptions,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Distlab_Raftkv_V1_TaggedKVReply>) async throws -> Result
         ) async throws -> Result where Result: Sendable
 
         /// Call the "Status" method.
@@ -574,6 +706,41 @@ extension Distlab_Raftkv_V1_KV {
             try await self.client.unary(
                 request: request,
                 descriptor: Distlab_Raftkv_V1_KV.Method.Execute.descriptor,
+                serializer: serializer,
+                deserializer: deserializer,
+                options: options,
+                onResponse: handleResponse
+            )
+        }
+
+        /// Call the "ExecuteStream" method.
+        ///
+        /// > Source IDL Documentation:
+        /// >
+        /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+        /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        ///
+        /// - Parameters:
+        ///   - request: A streaming request producing `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - serializer: A serializer for `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+        ///   - deserializer: A deserializer for `Distlab_Raftkv_V1_TaggedKVReply` messages.
+        ///   - options: Options to apply to this RPC.
+        ///   - handleResponse: A closure which handles the response and returns its result to
+        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+        ///       already finished.
+        /// - Returns: The result of `handleResponse`.
+        public func executeStream<Result>(
+            request: GRPCCore.StreamingClientRequest<Distlab_Raftkv_V1_TaggedKVRequest>,
+            serializer: some GRPCCore.MessageSerializer<Distlab_Raftkv_V1_TaggedKVRequest>,
+            deserializer: some GRPCCore.MessageDeserializer<Distlab_Raftkv_V1_TaggedKVReply>,
+            options: GRPCCore.CallOptions = .defaults,
+            onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Distlab_Raftkv_V1_TaggedKVReply>) async throws -> Result
+        ) async throws -> Result where Result: Sendable {
+            try await self.client.bidirectionalStreaming(
+                request: request,
+                descriptor: Distlab_Raftkv_V1_KV.Method.ExecuteStream.descriptor,
                 serializer: serializer,
                 deserializer: deserializer,
                 options: options,
@@ -701,6 +868,36 @@ extension Distlab_Raftkv_V1_KV.ClientProtocol {
         )
     }
 
+    /// Call the "ExecuteStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+    /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+    /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+    /// > reply is sent as soon as it is ready, tagged with its request's id.
+    ///
+    /// - Parameters:
+    ///   - request: A streaming request producing `Distlab_Raftkv_V1_TaggedKVRequest` messages.
+    ///   - options: Options to apply to this RPC.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func executeStream<Result>(
+        request: GRPCCore.StreamingClientRequest<Distlab_Raftkv_V1_TaggedKVRequest>,
+        options: GRPCCore.CallOptions = .defaults,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Distlab_Raftkv_V1_TaggedKVReply>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        try await self.executeStream(
+            request: request,
+            serializer: GRPCProtobuf.ProtobufSerializer<Distlab_Raftkv_V1_TaggedKVRequest>(),
+            deserializer: GRPCProtobuf.ProtobufDeserializer<Distlab_Raftkv_V1_TaggedKVReply>(),
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
     /// Call the "Status" method.
     ///
     /// - Parameters:
@@ -803,6 +1000,41 @@ extension Distlab_Raftkv_V1_KV.ClientProtocol {
             metadata: metadata
         )
         return try await self.execute(
+            request: request,
+            options: options,
+            onResponse: handleResponse
+        )
+    }
+
+    /// Call the "ExecuteStream" method.
+    ///
+    /// > Source IDL Documentation:
+    /// >
+    /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
+    /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
+    /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
+    /// > reply is sent as soon as it is ready, tagged with its request's id.
+    ///
+    /// - Parameters:
+    ///   - metadata: Additional metadata to send, defaults to empty.
+    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
+    ///   - producer: A closure producing request messages to send to the server. Returning
+    ///       from the closure closes the request stream.
+    ///   - handleResponse: A closure which handles the response and returns its result to
+    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
+    ///       already finished.
+    /// - Returns: The result of `handleResponse`.
+    public func executeStream<Result>(
+        metadata: GRPCCore.Metadata = [:],
+        options: GRPCCore.CallOptions = .defaults,
+        requestProducer producer: @Sendable @escaping (GRPCCore.RPCWriter<Distlab_Raftkv_V1_TaggedKVRequest>) async throws -> Void,
+        onResponse handleResponse: @Sendable @escaping (GRPCCore.StreamingClientResponse<Distlab_Raftkv_V1_TaggedKVReply>) async throws -> Result
+    ) async throws -> Result where Result: Sendable {
+        let request = GRPCCore.StreamingClientRequest<Distlab_Raftkv_V1_TaggedKVRequest>(
+            metadata: metadata,
+            producer: producer
+        )
+        return try await self.executeStream(
             request: request,
             options: options,
             onResponse: handleResponse
