@@ -12,33 +12,38 @@ struct KVService: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
     let directory: MemberDirectory
 
     func execute(request: Distlab_Raftkv_V1_KVRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_KVReply {
-        await self.execute(request)
+        await withCheckedContinuation { continuation in
+            self.start(request) { continuation.resume(returning: $0) }
+        }
     }
 
     func executeStream(
         request: RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Error>, response: RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>,
         context: ServerContext
     ) async throws {
-        try await ExecuteStreamServer(execute: self.execute).serve(request, replyingTo: response)
+        try await ExecuteStreamServer(start: self.start).serve(request, replyingTo: response)
     }
 
-    /// Runs one request on the node and says how it went.
-    @Sendable private func execute(_ request: Distlab_Raftkv_V1_KVRequest) async -> Distlab_Raftkv_V1_KVReply {
+    /// Hands one request to the node; `reply` gets the answer (from the node's loop, or at once
+    /// when the request cannot be decoded).
+    @Sendable private func start(_ request: Distlab_Raftkv_V1_KVRequest, reply: @escaping @Sendable (Distlab_Raftkv_V1_KVReply) -> Void) {
         let command: KVCommand
         let consistency: ReadConsistency
         do {
             command = try KVCommand(proto: request)
             consistency = try ReadConsistency(proto: request.consistency)
         } catch {
-            return .rejected("\(error)")
+            return reply(.rejected("\(error)"))
         }
-        switch await self.runtime.execute(command, consistency: consistency) {
-        case .result(let result):
-            return result.proto
-        case .notLeader(let leader):
-            return .notLeader(leaderID: leader, address: leader.flatMap { self.directory.clientAddress(of: $0) })
-        case .timedOut:
-            return .unavailable("no answer within 5 s (is a majority of the cluster up?); retry with the same client and sequence: a write is applied at most once")
+        self.runtime.execute(command, consistency: consistency) { outcome in
+            switch outcome {
+            case .result(let result):
+                reply(result.proto)
+            case .notLeader(let leader):
+                reply(.notLeader(leaderID: leader, address: leader.flatMap { self.directory.clientAddress(of: $0) }))
+            case .timedOut:
+                reply(.unavailable("no answer within 5 s (is a majority of the cluster up?); retry with the same client and sequence: a write is applied at most once"))
+            }
         }
     }
 

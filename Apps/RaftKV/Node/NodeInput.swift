@@ -7,11 +7,14 @@ import RaftWire
 enum NodeInput: Sendable {
     case tick
     case messages([RaftMessage])
-    case execute(KVCommand, ReadConsistency, CheckedContinuation<ExecuteOutcome, Never>)
+    case execute(KVCommand, ReadConsistency, ExecuteReply)
     case status(CheckedContinuation<RaftStatus, Never>)
     case changeMembership(MembershipChange, CheckedContinuation<Result<Membership, RaftError>, Never>)
     case transferLeadership(NodeID, CheckedContinuation<Result<Void, RaftError>, Never>)
 }
+
+/// Called once, from the node's loop, with a command's outcome.
+typealias ExecuteReply = @Sendable (ExecuteOutcome) -> Void
 
 /// How a node answers a client's command.
 public enum ExecuteOutcome: Sendable, Hashable {

@@ -12,7 +12,8 @@ struct NodeLoop {
     private var core: any RaftNode
     private var store: KVStateMachine
     private var applied: LogIndex
-    private let storage: StorageQueue
+    private let storage: RaftDiskStorage
+    private var durableWrites: DurableWrites
     private let snapshotInterval: Int
     private let requestTimeoutTicks: Int
     private let logger: Logger
@@ -26,13 +27,13 @@ struct NodeLoop {
     private struct PendingWrite {
         var term: Term
         var deadline: Int
-        var reply: CheckedContinuation<ExecuteOutcome, Never>
+        var reply: ExecuteReply
     }
 
     private struct PendingRead {
         var operation: KVOperation
         var deadline: Int
-        var reply: CheckedContinuation<ExecuteOutcome, Never>
+        var reply: ExecuteReply
     }
 
     init(configuration: NodeConfiguration, storage: RaftDiskStorage, logger: Logger) throws {
@@ -40,7 +41,8 @@ struct NodeLoop {
         self.core = configuration.core.init(settings: configuration.raftSettings, restoring: persisted)
         self.store = try persisted.snapshot.map { try KVStateMachine(snapshot: $0.data) } ?? KVStateMachine()
         self.applied = persisted.snapshot?.index ?? 0
-        self.storage = StorageQueue(storage: storage)
+        self.storage = storage
+        self.durableWrites = DurableWrites(persisted: persisted.hardState)
         self.snapshotInterval = configuration.snapshotInterval
         self.requestTimeoutTicks = max(1, Int(Duration.seconds(5) / configuration.tickInterval))
         self.logger = logger
@@ -78,10 +80,10 @@ struct NodeLoop {
         }
     }
 
-    private mutating func execute(_ command: KVCommand, consistency: ReadConsistency, reply: CheckedContinuation<ExecuteOutcome, Never>) {
+    private mutating func execute(_ command: KVCommand, consistency: ReadConsistency, reply: @escaping ExecuteReply) {
         let deadline = self.ticks + self.requestTimeoutTicks
         if command.operation.isRead && consistency == .stale {
-            reply.resume(returning: .result(self.store.read(command.operation)))
+            reply(.result(self.store.read(command.operation)))
             return
         }
         do {
@@ -96,15 +98,16 @@ struct NodeLoop {
             }
         } catch {
             if case .notLeader(let leader) = error {
-                reply.resume(returning: .notLeader(leader))
+                reply(.notLeader(leader))
             } else {
-                reply.resume(returning: .notLeader(nil))
+                reply(.notLeader(nil))
             }
         }
     }
 
-    /// Persists, sends, applies and answers whatever the inputs so far produced.
-    mutating func processReady(send: ([RaftMessage]) -> Void) async throws {
+    /// Persists, sends, applies and answers whatever the inputs so far produced. A ready that only
+    /// advances the commit index (or sends messages, or confirms reads) skips the disk altogether.
+    mutating func processReady(send: ([RaftMessage]) -> Void) throws {
         let ready = self.core.takeReady()
         if ready.isEmpty { return }
         // A leader's AppendEntries may leave before its own fsync (Raft thesis §10.2.1), so that the
@@ -116,7 +119,10 @@ struct NodeLoop {
             return false
         }
         if !early.isEmpty { send(early) }
-        try await self.storage.persist(ready)
+        // The write (with its fsync) runs right here, holding one of the process's threads: the loop
+        // waits for it either way, and handing it to a thread of its own and back cost two thread
+        // wake-ups per write (measured: one client's writes went from ~400/s to ~475/s without them).
+        if let write = self.durableWrites.write(for: ready) { try self.storage.persist(write) }
         if !late.isEmpty { send(late) }
         if let change = ready.roleChange {
             self.logger.info("\(change.role) in term \(change.term), leader \(change.leader.map(String.init) ?? "unknown")")
@@ -130,7 +136,7 @@ struct NodeLoop {
         for entry in ready.committedEntries { self.apply(entry) }
         self.confirmedReads.append(contentsOf: ready.readStates)
         self.serveConfirmedReads()
-        try await self.compactIfDue()
+        try self.compactIfDue()
     }
 
     private mutating func apply(_ entry: LogEntry) {
@@ -141,9 +147,9 @@ struct NodeLoop {
         }
         if let pending = self.pendingWrites.removeValue(forKey: entry.index) {
             if entry.term == pending.term, let result {
-                pending.reply.resume(returning: .result(result))
+                pending.reply(.result(result))
             } else {
-                pending.reply.resume(returning: .notLeader(self.core.status.leader))
+                pending.reply(.notLeader(self.core.status.leader))
             }
         }
         if let pending = self.pendingMembership.removeValue(forKey: entry.index) {
@@ -163,7 +169,7 @@ struct NodeLoop {
                 continue
             }
             if let pending = self.pendingReads.removeValue(forKey: read.requestID) {
-                pending.reply.resume(returning: .result(self.store.read(pending.operation)))
+                pending.reply(.result(self.store.read(pending.operation)))
             }
         }
         self.confirmedReads = waiting
@@ -171,33 +177,33 @@ struct NodeLoop {
 
     /// A node that stops leading cannot confirm its pending reads: send their clients on.
     private mutating func abandonReads(leader: NodeID?) {
-        for (_, pending) in self.pendingReads { pending.reply.resume(returning: .notLeader(leader)) }
+        for (_, pending) in self.pendingReads { pending.reply(.notLeader(leader)) }
         self.pendingReads.removeAll()
         self.confirmedReads.removeAll()
     }
 
     private mutating func expireRequests() {
         for (index, pending) in self.pendingWrites where pending.deadline <= self.ticks {
-            pending.reply.resume(returning: .timedOut)
+            pending.reply(.timedOut)
             self.pendingWrites[index] = nil
         }
         for (id, pending) in self.pendingReads where pending.deadline <= self.ticks {
-            pending.reply.resume(returning: .timedOut)
+            pending.reply(.timedOut)
             self.pendingReads[id] = nil
         }
     }
 
-    private mutating func compactIfDue() async throws {
+    private mutating func compactIfDue() throws {
         guard self.applied >= self.core.status.snapshotIndex + LogIndex(self.snapshotInterval) else { return }
         let snapshot = try self.core.compact(through: self.applied, data: self.store.snapshot())
-        try await self.storage.compact(to: snapshot)
+        try self.storage.compact(to: snapshot)
         self.logger.info("snapshot at \(snapshot.index) (\(snapshot.data.count) bytes); log compacted")
     }
 
     /// Answers everything still waiting, when the node stops.
     mutating func abandonAll() {
-        for (_, pending) in self.pendingWrites { pending.reply.resume(returning: .timedOut) }
-        for (_, pending) in self.pendingReads { pending.reply.resume(returning: .timedOut) }
+        for (_, pending) in self.pendingWrites { pending.reply(.timedOut) }
+        for (_, pending) in self.pendingReads { pending.reply(.timedOut) }
         for (_, pending) in self.pendingMembership { pending.reply.resume(returning: .failure(.notLeader(leader: nil))) }
         self.pendingWrites.removeAll()
         self.pendingReads.removeAll()

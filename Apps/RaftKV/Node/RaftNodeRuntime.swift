@@ -34,7 +34,15 @@ public final class RaftNodeRuntime: Sendable {
 
     /// Runs a client's command: proposes a write, or reads (linearizably through ReadIndex, or stale).
     public func execute(_ command: KVCommand, consistency: ReadConsistency) async -> ExecuteOutcome {
-        await withCheckedContinuation { self.submit(.execute(command, consistency, $0)) }
+        await withCheckedContinuation { continuation in
+            self.execute(command, consistency: consistency) { continuation.resume(returning: $0) }
+        }
+    }
+
+    /// Runs a client's command and calls `reply` with its outcome, from the node's loop: for callers
+    /// that should not spend a task on waiting (a stream of many requests).
+    public func execute(_ command: KVCommand, consistency: ReadConsistency, reply: @escaping @Sendable (ExecuteOutcome) -> Void) {
+        self.submit(.execute(command, consistency, reply))
     }
 
     public func status() async -> RaftStatus {
@@ -53,7 +61,7 @@ public final class RaftNodeRuntime: Sendable {
     /// Runs the loop and the ticker until cancelled; messages go out through `send`.
     public func run(storage: RaftDiskStorage, send: @escaping @Sendable ([RaftMessage]) -> Void) async throws {
         var loop = try NodeLoop(configuration: self.configuration, storage: storage, logger: self.logger)
-        try await loop.processReady(send: send)
+        try loop.processReady(send: send)
         let tickInterval = self.configuration.tickInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -70,7 +78,7 @@ public final class RaftNodeRuntime: Sendable {
                 }
                 for input in inputs { loop.handle(input) }
                 do {
-                    try await loop.processReady(send: send)
+                    try loop.processReady(send: send)
                 } catch {
                     // Without its disk a node must not answer anyone: stop rather than risk safety.
                     self.logger.critical("cannot persist Raft state, stopping: \(error)")

@@ -1,27 +1,39 @@
 import GRPCCore
 import LabProto
 
-/// The server side of `KV.ExecuteStream`, shared by a node and a proxy: reads tagged requests, runs
-/// each with `execute` as soon as it arrives (many at once, so one client's slow write does not hold
-/// up another's read), and writes every reply tagged with its request's id as soon as it is ready.
-/// At most ``limit`` requests run at once per stream; beyond that it stops reading until one ends,
-/// so a client cannot queue unbounded work.
+/// The server side of `KV.ExecuteStream`, shared by a node and a proxy: reads tagged requests, starts
+/// each as soon as it arrives (many at once, so one client's slow write does not hold up another's
+/// read), and writes every reply tagged with its request's id as soon as it is ready. At most
+/// ``limit`` requests run at once per stream; beyond that it stops reading until one ends, so a
+/// client cannot queue unbounded work.
 public struct ExecuteStreamServer: Sendable {
     /// Requests one stream may have running at once.
     public static let limit = 1024
 
-    private let execute: @Sendable (Distlab_Raftkv_V1_KVRequest) async -> Distlab_Raftkv_V1_KVReply
+    /// Answers one request by calling its reply function, exactly once, from any thread.
+    public typealias Start = @Sendable (Distlab_Raftkv_V1_KVRequest, _ reply: @escaping @Sendable (Distlab_Raftkv_V1_KVReply) -> Void) -> Void
+    /// Answers one request by returning the reply.
+    public typealias Execute = @Sendable (Distlab_Raftkv_V1_KVRequest) async -> Distlab_Raftkv_V1_KVReply
 
-    /// Serves streams with `execute`, which answers one request (errors become replies).
-    public init(execute: @escaping @Sendable (Distlab_Raftkv_V1_KVRequest) async -> Distlab_Raftkv_V1_KVReply) {
-        self.execute = execute
+    private enum Handler: Sendable {
+        case start(Start)
+        case execute(Execute)
     }
+
+    private let handler: Handler
+
+    /// Serves streams with `start`, which hands each request on and replies when it is done: no task
+    /// is spent per request (a node's loop calls the reply).
+    public init(start: @escaping Start) { self.handler = .start(start) }
+
+    /// Serves streams with `execute`, run in a task of its own per request (a proxy's forwarding).
+    public init(execute: @escaping Execute) { self.handler = .execute(execute) }
 
     /// Serves one stream until the client ends it and every request read has been answered.
     public func serve(
         _ requests: RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Error>, replyingTo writer: RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>
     ) async throws {
-        // Replies go through one writer task; a finished request hands back its slot.
+        // Replies go through one writer task; an answered request hands back its slot.
         let (replies, reply) = AsyncStream.makeStream(of: Distlab_Raftkv_V1_TaggedKVReply.self)
         let (slots, slot) = AsyncStream.makeStream(of: Void.self)
         for _ in 0..<Self.limit { slot.yield() }
@@ -34,14 +46,20 @@ public struct ExecuteStreamServer: Sendable {
                 var free = slots.makeAsyncIterator()
                 for try await tagged in requests {
                     _ = await free.next()
-                    running.addTask {
+                    let answer: @Sendable (Distlab_Raftkv_V1_KVReply) -> Void = { answer in
                         var message = Distlab_Raftkv_V1_TaggedKVReply()
                         message.id = tagged.id
-                        message.reply = await self.execute(tagged.request)
+                        message.reply = answer
                         reply.yield(message)
                         slot.yield()
                     }
+                    switch self.handler {
+                    case .start(let start): start(tagged.request, answer)
+                    case .execute(let execute): running.addTask { answer(await execute(tagged.request)) }
+                    }
                 }
+                // Every slot back means every request read has been answered.
+                for _ in 0..<Self.limit { _ = await free.next() }
             }
             reply.finish()
             try await writing.next()
