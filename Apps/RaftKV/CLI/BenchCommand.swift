@@ -15,8 +15,8 @@ struct BenchCommand: AsyncParsableCommand {
             Keys are 8 bytes, values 256 bytes, as in etcd's published benchmark. Each raftkv client is \
             a session of its own (own client id, follows leader hints, as etcd's clients do); all \
             share one gRPC connection (and one request stream) per server. Give the members' client \
-            ports (or a proxy) with --server; without it, a 3-node cluster of `raftkv node` processes is started on free \
-            loopback ports, durable as always, with its data in a temporary folder.
+            ports (or a proxy) with --server; without it, a 3-node cluster of `raftkv node` processes \
+            is started on free loopback ports, durable as always, with its data in a temporary folder.
 
             --target etcd drives etcd with the same clients, through etcd's own gRPC API \
             (etcdserverpb.KV Put and Range, linearizable) on the same gRPC stack; client i talks to \
