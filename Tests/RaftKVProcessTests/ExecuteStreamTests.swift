@@ -10,7 +10,8 @@ import Testing
 /// requests run concurrently on the server and each reply finds its own request.
 @Suite("raftkv request stream")
 struct ExecuteStreamTests {
-    /// Answers a get with the key itself; a get of "first" waits until "second" has arrived.
+    /// Answers a get with the key itself; a get of "first" waits until "second" has arrived, and a
+    /// get of "never" is never answered (like a paused member).
     struct EchoKeys: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
         let arrivals: AsyncStream<Void>
         let arrived: AsyncStream<Void>.Continuation
@@ -19,16 +20,18 @@ struct ExecuteStreamTests {
             request: RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Error>, response: RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>,
             context: ServerContext
         ) async throws {
-            try await ExecuteStreamServer { request in
+            try await ExecuteStreamServer(execute: { request in
                 let key = request.get.key
-                if key == "first" {
+                if key == "never" {
+                    try? await Task.sleep(for: .seconds(3600))  // ends when the client goes
+                } else if key == "first" {
                     var arrivals = self.arrivals.makeAsyncIterator()
                     _ = await arrivals.next()
                 } else if key == "second" {
                     self.arrived.yield()
                 }
                 return KVResult.value(key).proto
-            }.serve(request, replyingTo: response)
+            }).serve(request, replyingTo: response)
         }
 
         func execute(request: Distlab_Raftkv_V1_KVRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_KVReply {
@@ -72,6 +75,25 @@ struct ExecuteStreamTests {
                 }
                 #expect(many.count == 200)
                 #expect(many.allSatisfy { $0.value == .value("key\($0.key)") })
+            }
+        }
+    }
+
+    @Test func aRequestWithoutReplyFailsInTimeAndTheStreamGoesOn() async throws {
+        let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
+        // The unanswered request keeps the stream's handler waiting until the server's grace period ends.
+        let service = EchoKeys(arrivals: arrivals, arrived: arrived)
+        try await withGRPCServerHost(services: [service], shutdownGracePeriod: .milliseconds(100)) { server in
+            let address = try await server.listeningAddress
+            let endpoint = HostAndPort(host: address.host, port: address.port)
+            try await withRaftKVConnections(endpoints: [endpoint], replyTimeout: .milliseconds(300)) { connections in
+                let member = try #require(connections.endpoints.first)
+                func get(_ key: String) async throws -> Distlab_Raftkv_V1_KVReply {
+                    try await member.execute(KVCommand(client: 1, sequence: 1, operation: .get(key: key)).proto(consistency: .linearizable))
+                }
+                let error = await #expect(throws: (any Error).self) { try await get("never") }
+                #expect("\(error.map { "\($0)" } ?? "")".contains("no reply from \(endpoint) within"), "\(String(describing: error))")
+                #expect(try KVReplyOutcome(proto: try await get("after")) == .result(.value("after")))
             }
         }
     }

@@ -12,14 +12,13 @@ import Synchronization
 /// When the stream breaks it is reopened with backoff; the requests in flight then fail, and a
 /// session retries them elsewhere (with the same sequence, so a write is still applied once).
 /// Requests made while the stream is being opened wait for it; a reply that does not come within
-/// ``replyTimeout`` (a paused member answers nothing) fails its request.
+/// `replyTimeout` (a paused member answers nothing) fails its request.
 final class ExecuteStreamChannel: Sendable {
-    /// How long a request waits for its reply. A member gives up on a write after 5 s and says so.
-    static let replyTimeout: Duration = .seconds(6)
     /// The stream's own deadline: a year, so in practice none (the connection's default is for single calls).
     private static let streamTimeout: Duration = .seconds(365 * 86_400)
 
     let endpoint: HostAndPort
+    private let replyTimeout: Duration
     private let state: Mutex<State>
 
     private struct Waiting {
@@ -36,8 +35,9 @@ final class ExecuteStreamChannel: Sendable {
         var waiting: [UInt64: Waiting] = [:]
     }
 
-    init(endpoint: HostAndPort) {
+    init(endpoint: HostAndPort, replyTimeout: Duration) {
         self.endpoint = endpoint
+        self.replyTimeout = replyTimeout
         let (queue, outbound) = AsyncStream.makeStream(of: Distlab_Raftkv_V1_TaggedKVRequest.self)
         self.state = Mutex(State(outbound: outbound, firstQueue: queue))
     }
@@ -56,7 +56,7 @@ final class ExecuteStreamChannel: Sendable {
                 let refusal: (any Error)? = self.state.withLock { state in
                     if Task.isCancelled { return CancellationError() }
                     guard let outbound = state.outbound else { return ExecuteStreamError.reconnecting(self.endpoint) }
-                    state.waiting[id] = Waiting(deadline: .now + Self.replyTimeout, reply: reply)
+                    state.waiting[id] = Waiting(deadline: .now + self.replyTimeout, reply: reply)
                     outbound.yield(tagged)
                     return nil
                 }
@@ -129,7 +129,7 @@ final class ExecuteStreamChannel: Sendable {
         for orphan in orphans { orphan.reply.resume(throwing: error) }
     }
 
-    /// Every 100 ms, fails the requests that have waited longer than ``replyTimeout``.
+    /// Every 100 ms, fails the requests that have waited longer than `replyTimeout`.
     private func expireLateRequests() async {
         while (try? await Task.sleep(for: .milliseconds(100))) != nil {
             let now = ContinuousClock.now
@@ -138,7 +138,7 @@ final class ExecuteStreamChannel: Sendable {
                 for id in late.keys { state.waiting.removeValue(forKey: id) }
                 return Array(late.values)
             }
-            for request in late { request.reply.resume(throwing: ExecuteStreamError.noReply(self.endpoint, after: Self.replyTimeout)) }
+            for request in late { request.reply.resume(throwing: ExecuteStreamError.noReply(self.endpoint, after: self.replyTimeout)) }
         }
     }
 }

@@ -18,15 +18,17 @@ public struct RaftKVConnections: Sendable {
     }
 }
 
-/// Connects to `endpoints` for the duration of `body`.
+/// Connects to `endpoints` for the duration of `body`. A request whose reply has not come within
+/// `replyTimeout` fails (and a session tries the next member); a member gives up on a write after
+/// 5 s and says so, so only an unresponsive one (paused, overloaded) hits this.
 public func withRaftKVConnections<Result: Sendable>(
-    endpoints addresses: [HostAndPort], _ body: (RaftKVConnections) async throws -> Result
+    endpoints addresses: [HostAndPort], replyTimeout: Duration = .seconds(6), _ body: (RaftKVConnections) async throws -> Result
 ) async throws -> Result {
     guard !addresses.isEmpty else { throw RaftKVClientError.noEndpoints }
     let clients = try addresses.map { address in
         try GRPCClientConnection(host: address.host, port: address.port, defaultTimeout: .seconds(6)).makeClient()
     }
-    let endpoints = zip(addresses, clients).map { RaftKVEndpoint(address: $0, client: $1) }
+    let endpoints = zip(addresses, clients).map { RaftKVEndpoint(address: $0, client: $1, replyTimeout: replyTimeout) }
     return try await withThrowingDiscardingTaskGroup { group in
         for client in clients { group.addTask { try await client.runConnections() } }
         for (endpoint, client) in zip(endpoints, clients) { group.addTask { await endpoint.stream.run(on: client) } }

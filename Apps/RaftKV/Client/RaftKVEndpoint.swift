@@ -12,10 +12,10 @@ public struct RaftKVEndpoint: Sendable {
     public let kv: Distlab_Raftkv_V1_KV.Client<HTTP2ClientTransport.Posix>
     let stream: ExecuteStreamChannel
 
-    init(address: HostAndPort, client: GRPCClient<HTTP2ClientTransport.Posix>) {
+    init(address: HostAndPort, client: GRPCClient<HTTP2ClientTransport.Posix>, replyTimeout: Duration) {
         self.address = address
         self.kv = Distlab_Raftkv_V1_KV.Client(wrapping: client)
-        self.stream = ExecuteStreamChannel(endpoint: address)
+        self.stream = ExecuteStreamChannel(endpoint: address, replyTimeout: replyTimeout)
     }
 
     /// Runs one key-value request at this member (over the shared stream) and returns its reply.
