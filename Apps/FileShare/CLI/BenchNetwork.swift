@@ -31,6 +31,9 @@ struct BenchNetwork {
                     username: "peer-p\(number)", password: "bench-p\(number)", dataDirectory: directory + "/p\(number)")
                 configuration.replicas = count
                 configuration.heartbeatInterval = .milliseconds(200)
+                // The scrubber re-hashes every stored file once a minute (3 GiB here for a 1 GiB
+                // file): background upkeep, not transfer, and it would land in a random download.
+                configuration.scrubInterval = nil
                 let node = try PeerNode(configuration: configuration, logger: quiet)
                 let id = configuration.id
                 group.addTask {
