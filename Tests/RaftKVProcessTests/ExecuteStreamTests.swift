@@ -31,7 +31,7 @@ struct ExecuteStreamTests {
                     self.arrived.yield()
                 }
                 return KVResult.value(key).proto
-            }).serve(request, replyingTo: response)
+            }).serve(request, replyingTo: response, context: context)
         }
 
         func execute(request: Distlab_Raftkv_V1_KVRequest, context: ServerContext) async throws -> Distlab_Raftkv_V1_KVReply {
@@ -81,9 +81,7 @@ struct ExecuteStreamTests {
 
     @Test func aRequestWithoutReplyFailsInTimeAndTheStreamGoesOn() async throws {
         let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
-        // The unanswered request keeps the stream's handler waiting until the server's grace period ends.
-        let service = EchoKeys(arrivals: arrivals, arrived: arrived)
-        try await withGRPCServerHost(services: [service], shutdownGracePeriod: .milliseconds(100)) { server in
+        try await withGRPCServerHost(services: [EchoKeys(arrivals: arrivals, arrived: arrived)]) { server in
             let address = try await server.listeningAddress
             let endpoint = HostAndPort(host: address.host, port: address.port)
             try await withRaftKVConnections(endpoints: [endpoint], replyTimeout: .milliseconds(300)) { connections in
@@ -94,6 +92,24 @@ struct ExecuteStreamTests {
                 let error = await #expect(throws: (any Error).self) { try await get("never") }
                 #expect("\(error.map { "\($0)" } ?? "")".contains("no reply from \(endpoint) within"), "\(String(describing: error))")
                 #expect(try KVReplyOutcome(proto: try await get("after")) == .result(.value("after")))
+            }
+        }
+    }
+
+    /// A proxy forwards each request in a task that is cancelled when its client goes away: the
+    /// session must stop then, not retry every member until its deadline.
+    @Test func aCancelledSessionStopsRetrying() async throws {
+        let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
+        try await withGRPCServerHost(services: [EchoKeys(arrivals: arrivals, arrived: arrived)]) { server in
+            let address = try await server.listeningAddress
+            try await withRaftKVSession(endpoints: [HostAndPort(host: address.host, port: address.port)], deadline: .seconds(30)) { session in
+                let waiting = Task { try await session.execute(.get(key: "never")) }
+                waiting.cancel()
+                let outcome = await waiting.result
+                guard case .failure(let error) = outcome, case .cancelled? = error as? RaftKVClientError else {
+                    Issue.record("expected RaftKVClientError.cancelled, got \(outcome)")
+                    return
+                }
             }
         }
     }

@@ -31,6 +31,13 @@ import Testing
         #expect(writes.write(for: RaftReady(messages: [])) == nil)
     }
 
+    @Test func aCompactionWritesTheLatestCommitIndex() {
+        var writes = DurableWrites(persisted: HardState(term: 2, vote: 1, commit: 0))
+        #expect(writes.write(for: RaftReady(hardState: HardState(term: 2, vote: 1, commit: 7))) == nil)
+        #expect(writes.writeLatestHardState() == RaftReady(hardState: HardState(term: 2, vote: 1, commit: 7)))
+        #expect(writes.writeLatestHardState() == nil)
+    }
+
     @Test func theDiskHoldsAnOlderButConsistentCommitIndex() throws {
         let directory = try TemporaryDirectory()
         let identity = ClusterIdentity(clusterID: "durable", nodeID: 1)

@@ -11,8 +11,10 @@ import Synchronization
 ///
 /// When the stream breaks it is reopened with backoff; the requests in flight then fail, and a
 /// session retries them elsewhere (with the same sequence, so a write is still applied once).
-/// Requests made while the stream is being opened wait for it; a reply that does not come within
-/// `replyTimeout` (a paused member answers nothing) fails its request.
+/// Requests made while the stream is being opened wait for it; those made between two attempts (a
+/// backoff of up to a second) fail at once, and a session tries another member. A reply that does
+/// not come within `replyTimeout` (a paused member answers nothing) fails its request, and a request
+/// that failed or was cancelled before it left is not sent at all.
 final class ExecuteStreamChannel: Sendable {
     /// The stream's own deadline: a year, so in practice none (the connection's default is for single calls).
     private static let streamTimeout: Duration = .seconds(365 * 86_400)
@@ -33,6 +35,7 @@ final class ExecuteStreamChannel: Sendable {
         /// The queue made for the first stream, before `run` takes it.
         var firstQueue: AsyncStream<Distlab_Raftkv_V1_TaggedKVRequest>?
         var waiting: [UInt64: Waiting] = [:]
+        var shutDown = false
     }
 
     init(endpoint: HostAndPort, replyTimeout: Duration) {
@@ -55,7 +58,9 @@ final class ExecuteStreamChannel: Sendable {
             try await withCheckedThrowingContinuation { reply in
                 let refusal: (any Error)? = self.state.withLock { state in
                     if Task.isCancelled { return CancellationError() }
-                    guard let outbound = state.outbound else { return ExecuteStreamError.reconnecting(self.endpoint) }
+                    guard let outbound = state.outbound else {
+                        return state.shutDown ? ExecuteStreamError.closed(self.endpoint, "the client has shut down") : .reconnecting(self.endpoint)
+                    }
                     state.waiting[id] = Waiting(deadline: .now + self.replyTimeout, reply: reply)
                     outbound.yield(tagged)
                     return nil
@@ -98,7 +103,7 @@ final class ExecuteStreamChannel: Sendable {
             var problem = "the server ended the stream"
             do {
                 try await kv.executeStream(options: options) { writer in
-                    for await request in queue { try await writer.write(request) }
+                    for await request in queue where self.isWaiting(request.id) { try await writer.write(request) }
                 } onResponse: { response in
                     for try await tagged in response.messages { self.deliver(tagged) }
                 }
@@ -111,7 +116,12 @@ final class ExecuteStreamChannel: Sendable {
             failures += 1
             try? await Task.sleep(for: backoff.delay(afterAttempt: failures, using: &random))
         }
+        self.state.withLock { $0.shutDown = true }
         self.failAll(with: .closed(self.endpoint, "the client is shutting down"))
+    }
+
+    private func isWaiting(_ id: UInt64) -> Bool {
+        self.state.withLock { $0.waiting[id] != nil }
     }
 
     private func deliver(_ tagged: Distlab_Raftkv_V1_TaggedKVReply) {

@@ -19,7 +19,7 @@ public struct ProxyService: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
         request: RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Error>, response: RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>,
         context: ServerContext
     ) async throws {
-        try await ExecuteStreamServer(execute: self.forward).serve(request, replyingTo: response)
+        try await ExecuteStreamServer(execute: self.forward).serve(request, replyingTo: response, context: context)
     }
 
     /// Sends one request to the leader and returns its answer, or why there is none.

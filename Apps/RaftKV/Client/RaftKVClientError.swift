@@ -8,6 +8,8 @@ public enum RaftKVClientError: Error, Sendable, CustomStringConvertible {
     case unavailable(tried: [HostAndPort], lastProblem: String, after: Duration)
     /// No endpoints were given.
     case noEndpoints
+    /// The caller was cancelled before an answer came (a write may or may not have been applied).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum RaftKVClientError: Error, Sendable, CustomStringConvertible {
                 + "is a majority of the cluster running? `raftkv client status` shows each member"
         case .noEndpoints:
             return "no server given: pass --server HOST:PORT (a member's client port or a proxy), once per server"
+        case .cancelled:
+            return "cancelled before an answer came; a write may or may not have been applied (retry it in the same session)"
         }
     }
 }

@@ -29,13 +29,15 @@ public func withRaftKVConnections<Result: Sendable>(
         try GRPCClientConnection(host: address.host, port: address.port, defaultTimeout: .seconds(6)).makeClient()
     }
     let endpoints = zip(addresses, clients).map { RaftKVEndpoint(address: $0, client: $1, replyTimeout: replyTimeout) }
-    return try await withThrowingDiscardingTaskGroup { group in
-        for client in clients { group.addTask { try await client.runConnections() } }
-        for (endpoint, client) in zip(endpoints, clients) { group.addTask { await endpoint.stream.run(on: client) } }
-        defer {
-            group.cancelAll()
-            for client in clients { client.beginGracefulShutdown() }
+    return try await withThrowingDiscardingTaskGroup { connections in
+        for client in clients { connections.addTask { try await client.runConnections() } }
+        defer { for client in clients { client.beginGracefulShutdown() } }
+        // The streams end when `body` does (they would keep a graceful shutdown waiting); the
+        // connections then close gracefully, letting single calls still in flight finish.
+        return try await withThrowingDiscardingTaskGroup { streams in
+            for (endpoint, client) in zip(endpoints, clients) { streams.addTask { await endpoint.stream.run(on: client) } }
+            defer { streams.cancelAll() }
+            return try await body(RaftKVConnections(endpoints: endpoints))
         }
-        return try await body(RaftKVConnections(endpoints: endpoints))
     }
 }

@@ -68,6 +68,8 @@ public final class RaftKVSession: Sendable {
         var attempt = 0
         var problem = "none"
         while clock.now - start < self.deadline {
+            // A cancelled caller (a proxy's client that went away) stops here, not at the deadline.
+            guard !Task.isCancelled else { throw .cancelled }
             attempt += 1
             do {
                 switch try await call(self.endpoints[target]) {
@@ -89,6 +91,8 @@ public final class RaftKVSession: Sendable {
                 }
             } catch let error as RaftKVClientError {
                 throw error
+            } catch is CancellationError {
+                throw .cancelled
             } catch {
                 problem = "\(self.endpoints[target].address): \(error)"
                 target = (target + 1) % self.endpoints.count

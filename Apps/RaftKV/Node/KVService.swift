@@ -21,7 +21,7 @@ struct KVService: Distlab_Raftkv_V1_KV.SimpleServiceProtocol {
         request: RPCAsyncSequence<Distlab_Raftkv_V1_TaggedKVRequest, any Error>, response: RPCWriter<Distlab_Raftkv_V1_TaggedKVReply>,
         context: ServerContext
     ) async throws {
-        try await ExecuteStreamServer(start: self.start).serve(request, replyingTo: response)
+        try await ExecuteStreamServer(start: self.start).serve(request, replyingTo: response, context: context)
     }
 
     /// Hands one request to the node; `reply` gets the answer (from the node's loop, or at once

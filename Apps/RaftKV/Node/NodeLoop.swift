@@ -66,7 +66,8 @@ struct NodeLoop {
         case .changeMembership(let change, let reply):
             do {
                 let position = try self.core.proposeMembershipChange(change)
-                self.pendingMembership[position.index] = (position.term, reply)
+                let lost = self.pendingMembership.updateValue((position.term, reply), forKey: position.index)
+                lost?.reply.resume(returning: .failure(.notLeader(leader: self.core.status.leader)))
             } catch {
                 reply.resume(returning: .failure(error))
             }
@@ -94,7 +95,9 @@ struct NodeLoop {
             } else {
                 // Writes, and reads of a core without ReadIndex, go through the log: linearizable either way.
                 let position = try self.core.propose(command.encoded())
-                self.pendingWrites[position.index] = PendingWrite(term: position.term, deadline: deadline, reply: reply)
+                // An older write waiting at this index lost it (this node led, lost its entries, leads again).
+                let lost = self.pendingWrites.updateValue(PendingWrite(term: position.term, deadline: deadline, reply: reply), forKey: position.index)
+                lost?.reply(.notLeader(self.core.status.leader))
             }
         } catch {
             if case .notLeader(let leader) = error {
@@ -197,6 +200,8 @@ struct NodeLoop {
         guard self.applied >= self.core.status.snapshotIndex + LogIndex(self.snapshotInterval) else { return }
         let snapshot = try self.core.compact(through: self.applied, data: self.store.snapshot())
         try self.storage.compact(to: snapshot)
+        // The stored commit index may lag (see `DurableWrites`); never leave it below the snapshot.
+        if let write = self.durableWrites.writeLatestHardState() { try self.storage.persist(write) }
         self.logger.info("snapshot at \(snapshot.index) (\(snapshot.data.count) bytes); log compacted")
     }
 

@@ -142,8 +142,9 @@ extension Distlab_Raftkv_V1_KV {
         /// >
         /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
         /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+        /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+        /// > with its request's id.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Distlab_Raftkv_V1_TaggedKVRequest` messages.
@@ -228,8 +229,9 @@ extension Distlab_Raftkv_V1_KV {
         /// >
         /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
         /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+        /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+        /// > with its request's id.
         ///
         /// - Parameters:
         ///   - request: A streaming request of `Distlab_Raftkv_V1_TaggedKVRequest` messages.
@@ -312,8 +314,9 @@ extension Distlab_Raftkv_V1_KV {
         /// >
         /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
         /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+        /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+        /// > with its request's id.
         ///
         /// - Parameters:
         ///   - request: A stream of `Distlab_Raftkv_V1_TaggedKVRequest` messages.
@@ -589,8 +592,9 @@ extension Distlab_Raftkv_V1_KV {
         /// >
         /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
         /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+        /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+        /// > with its request's id.
         ///
         /// - Parameters:
         ///   - request: A streaming request producing `Distlab_Raftkv_V1_TaggedKVRequest` messages.
@@ -719,8 +723,9 @@ extension Distlab_Raftkv_V1_KV {
         /// >
         /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
         /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-        /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-        /// > reply is sent as soon as it is ready, tagged with its request's id.
+        /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+        /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+        /// > with its request's id.
         ///
         /// - Parameters:
         ///   - request: A streaming request producing `Distlab_Raftkv_V1_TaggedKVRequest` messages.
@@ -874,8 +879,9 @@ extension Distlab_Raftkv_V1_KV.ClientProtocol {
     /// >
     /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
     /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-    /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-    /// > reply is sent as soon as it is ready, tagged with its request's id.
+    /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+    /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+    /// > with its request's id.
     ///
     /// - Parameters:
     ///   - request: A streaming request producing `Distlab_Raftkv_V1_TaggedKVRequest` messages.
@@ -1012,8 +1018,9 @@ extension Distlab_Raftkv_V1_KV.ClientProtocol {
     /// >
     /// > Execute for many requests over one long-lived stream, as raftkv's own clients and proxies send
     /// > them: one HTTP/2 stream per connection instead of one per request. Requests run concurrently
-    /// > (up to 1,024 in flight per stream; the server reads no further until one finishes) and each
-    /// > reply is sent as soon as it is ready, tagged with its request's id.
+    /// > (up to 1,024 in flight per stream, read and not yet answered; beyond that the server waits for
+    /// > one to finish before taking the next) and each reply is sent as soon as it is ready, tagged
+    /// > with its request's id.
     ///
     /// - Parameters:
     ///   - metadata: Additional metadata to send, defaults to empty.
