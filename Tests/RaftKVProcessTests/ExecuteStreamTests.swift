@@ -84,7 +84,8 @@ struct ExecuteStreamTests {
         try await withGRPCServerHost(services: [EchoKeys(arrivals: arrivals, arrived: arrived)]) { server in
             let address = try await server.listeningAddress
             let endpoint = HostAndPort(host: address.host, port: address.port)
-            try await withRaftKVConnections(endpoints: [endpoint], replyTimeout: .milliseconds(300)) { connections in
+            // Long enough that the request after it is answered in time on a loaded CI machine.
+            try await withRaftKVConnections(endpoints: [endpoint], replyTimeout: .seconds(2)) { connections in
                 let member = try #require(connections.endpoints.first)
                 func get(_ key: String) async throws -> Distlab_Raftkv_V1_KVReply {
                     try await member.execute(KVCommand(client: 1, sequence: 1, operation: .get(key: key)).proto(consistency: .linearizable))
