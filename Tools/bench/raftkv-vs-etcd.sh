@@ -4,8 +4,9 @@
 # linearizable gets) against a 3-member cluster of each on free loopback ports, data on disk in a
 # temporary folder, fsync on every commit (both defaults). etcd is driven through its own gRPC API
 # (etcdserverpb.KV), at its leader (its best case: no forwarding hop); raftkv's clients get every
-# member and settle on the leader by its hints. The last line is
-# ratio=<ours/etcd writes per second at 16 clients>.
+# member and settle on the leader by its hints; then the same clients go through a `raftkv proxy`
+# (one more process hop), printed as a second table. The last line is
+# ratio=<ours at the members / etcd, writes per second at 16 clients>.
 #
 # usage: Tools/bench/raftkv-vs-etcd.sh [DURATION=10]
 # RAFTKV_CONFIG=debug|release picks the build of raftkv (default release, built if missing).
@@ -57,7 +58,12 @@ done
 for i in 0 1 2; do wait_for_port "${clients[i]}" 30; done
 echo "== raftkv ($config build): 3 members"
 "$raftkv" bench "${servers[@]}" --clients "$CLIENTS" --duration "$DURATION" --json "$WORK/ours.json"
+proxy=$(free_port)
+start raftkv-proxy "$raftkv" proxy --listen "127.0.0.1:$proxy" "${servers[@]}"
+wait_for_port "$proxy" 30
+echo "== raftkv through a proxy on 127.0.0.1:$proxy"
+"$raftkv" bench --server "127.0.0.1:$proxy" --clients "$CLIENTS" --duration "$DURATION" --json "$WORK/proxy.json"
 stop_all
 
 echo "== side by side: $CLIENTS clients, $DURATION s of puts then $DURATION s of linearizable gets, 8-byte keys, 256-byte values"
-python3 raftkv_compare.py "$WORK/ours.json" "$WORK/etcd.json"
+python3 raftkv_compare.py "$WORK/ours.json" "$WORK/etcd.json" "$WORK/proxy.json"
