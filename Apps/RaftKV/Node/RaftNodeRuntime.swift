@@ -32,15 +32,8 @@ public final class RaftNodeRuntime: Sendable {
         self.submit(.messages(messages))
     }
 
-    /// Runs a client's command: proposes a write, or reads (linearizably through ReadIndex, or stale).
-    public func execute(_ command: KVCommand, consistency: ReadConsistency) async -> ExecuteOutcome {
-        await withCheckedContinuation { continuation in
-            self.execute(command, consistency: consistency) { continuation.resume(returning: $0) }
-        }
-    }
-
-    /// Runs a client's command and calls `reply` with its outcome, from the node's loop: for callers
-    /// that should not spend a task on waiting (a stream of many requests).
+    /// Runs a client's command (proposes a write, or reads: linearizably through ReadIndex, or
+    /// stale) and calls `reply` with its outcome, from the node's loop: no task waits for it.
     public func execute(_ command: KVCommand, consistency: ReadConsistency, reply: @escaping @Sendable (ExecuteOutcome) -> Void) {
         self.submit(.execute(command, consistency, reply))
     }
